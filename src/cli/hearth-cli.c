@@ -1,0 +1,17 @@
+/* hearth-cli.c
+ *
+ * Copyright 2026 The Hearth authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib.h>
+
+int
+main (int   argc,
+      char *argv[])
+{
+  return 2;
+}

@@ -1,0 +1,12 @@
+/* hearth-bottom-up.c
+ *
+ * Copyright 2026 The Hearth authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "hearth-bottom-up"
+
+#include "config.h"
+
+#include "hearth-bottom-up.h"

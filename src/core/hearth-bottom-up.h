@@ -1,0 +1,16 @@
+/* hearth-bottom-up.h
+ *
+ * Copyright 2026 The Hearth authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "hearth-profile.h"
+
+G_BEGIN_DECLS
+
+HearthProfile *hearth_profile_bottom_up (HearthProfile *profile);
+
+G_END_DECLS

@@ -1,0 +1,55 @@
+/* hearth-document.h
+ *
+ * Copyright 2026 The Hearth authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "hearth-profile.h"
+#include "hearth-types.h"
+
+G_BEGIN_DECLS
+
+#define HEARTH_TYPE_DOCUMENT (hearth_document_get_type ())
+
+G_DECLARE_FINAL_TYPE (HearthDocument, hearth_document, HEARTH, DOCUMENT, GObject)
+
+HearthDocument *hearth_document_new                   (void);
+GListModel     *hearth_document_get_captures          (HearthDocument *self);
+guint           hearth_document_get_n_captures        (HearthDocument *self);
+void            hearth_document_add_profile           (HearthDocument *self,
+                                                       HearthProfile  *profile);
+void            hearth_document_remove_capture        (HearthDocument *self,
+                                                       guint           index);
+void            hearth_document_clear                 (HearthDocument *self);
+HearthProfile  *hearth_document_get_profile           (HearthDocument *self);
+gboolean        hearth_document_get_is_loaded         (HearthDocument *self);
+HearthMetric    hearth_document_get_metric            (HearthDocument *self);
+void            hearth_document_set_metric            (HearthDocument *self,
+                                                       HearthMetric    metric);
+HearthUnit      hearth_document_get_unit              (HearthDocument *self);
+void            hearth_document_set_unit              (HearthDocument *self,
+                                                       HearthUnit      unit);
+HearthAverage   hearth_document_get_average           (HearthDocument *self);
+void            hearth_document_set_average           (HearthDocument *self,
+                                                       HearthAverage   average);
+const char     *hearth_document_get_search_text       (HearthDocument *self);
+void            hearth_document_set_search_text       (HearthDocument *self,
+                                                       const char     *search_text);
+guint           hearth_document_get_selected_function (HearthDocument *self);
+void            hearth_document_set_selected_function (HearthDocument *self,
+                                                       guint           function);
+gboolean        hearth_document_get_inverted          (HearthDocument *self);
+void            hearth_document_set_inverted          (HearthDocument *self,
+                                                       gboolean        inverted);
+double          hearth_document_get_display_factor    (HearthDocument *self);
+char           *hearth_document_format_value          (HearthDocument *self,
+                                                       double          value);
+gboolean        hearth_document_function_matches      (HearthDocument *self,
+                                                       guint           function);
+
+G_END_DECLS

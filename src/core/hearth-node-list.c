@@ -1,0 +1,12 @@
+/* hearth-node-list.c
+ *
+ * Copyright 2026 The Hearth authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "hearth-node-list"
+
+#include "config.h"
+
+#include "hearth-node-list.h"

@@ -1,0 +1,12 @@
+/* hearth-table-export.c
+ *
+ * Copyright 2026 The Hearth authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "hearth-table-export"
+
+#include "config.h"
+
+#include "hearth-table-export.h"

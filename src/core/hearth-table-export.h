@@ -1,0 +1,45 @@
+/* hearth-table-export.h
+ *
+ * Copyright 2026 The Hearth authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "hearth-profile.h"
+#include "hearth-types.h"
+
+G_BEGIN_DECLS
+
+/**
+ * HearthTableOptions:
+ * @per_frame: divide by the capture's frame count
+ * @average: extrapolate to a time window (Script Profiler "Average")
+ * @separator: ',' for CSV, '\t' for TSV (clipboard)
+ *
+ * The rows and columns written here are the `hearth-cli` contract; the window
+ * exports the same tables.
+ */
+typedef struct
+{
+  gboolean      per_frame;
+  HearthAverage average;
+  char          separator;
+} HearthTableOptions;
+
+void      hearth_table_options_init   (HearthTableOptions  *options);
+double    hearth_table_get_factor     (HearthProfile       *profile,
+                                       const HearthTableOptions *options,
+                                       GError             **error);
+char     *hearth_table_functions_csv  (HearthProfile       *profile,
+                                       const HearthTableOptions *options,
+                                       GError             **error);
+char     *hearth_table_tree_csv       (HearthProfile       *profile,
+                                       const HearthTableOptions *options,
+                                       GError             **error);
+char     *hearth_table_info           (HearthProfile       *profile);
+
+G_END_DECLS

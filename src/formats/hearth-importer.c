@@ -1,0 +1,12 @@
+/* hearth-importer.c
+ *
+ * Copyright 2026 The Hearth authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "hearth-importer"
+
+#include "config.h"
+
+#include "hearth-importer.h"
