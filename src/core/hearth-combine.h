@@ -8,6 +8,7 @@
 #pragma once
 
 #include "hearth-profile.h"
+#include "hearth-profile-builder.h"
 
 G_BEGIN_DECLS
 
@@ -17,5 +18,12 @@ HearthProfile *hearth_profile_scale   (HearthProfile         *profile,
                                        double                 factor,
                                        const char            *normalisation);
 HearthProfile *hearth_profile_per_frame (HearthProfile       *profile);
+
+/* Shared by the derived views of core (combine, scale, bottom-up) */
+guint32       *_hearth_profile_intern_functions (HearthProfileBuilder  *builder,
+                                                 HearthProfile         *profile);
+void           _hearth_profile_copy_info        (HearthProfileBuilder  *builder,
+                                                 HearthProfile         *profile,
+                                                 gboolean               keep_thread_nodes);
 
 G_END_DECLS

@@ -14,6 +14,19 @@
 
 G_BEGIN_DECLS
 
+#define HEARTH_TABLE_ERROR (hearth_table_error_quark ())
+
+/**
+ * HearthTableError:
+ * @HEARTH_TABLE_ERROR_NO_FRAMES: per-frame values need a capture with frames
+ * @HEARTH_TABLE_ERROR_NO_SESSION: averaging needs a session length
+ */
+typedef enum
+{
+  HEARTH_TABLE_ERROR_NO_FRAMES,
+  HEARTH_TABLE_ERROR_NO_SESSION,
+} HearthTableError;
+
 /**
  * HearthTableOptions:
  * @per_frame: divide by the capture's frame count
@@ -30,6 +43,7 @@ typedef struct
   char          separator;
 } HearthTableOptions;
 
+GQuark    hearth_table_error_quark    (void);
 void      hearth_table_options_init   (HearthTableOptions  *options);
 double    hearth_table_get_factor     (HearthProfile       *profile,
                                        const HearthTableOptions *options,
