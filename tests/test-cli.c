@@ -1,0 +1,300 @@
+/* test-cli.c
+ *
+ * Copyright 2026 The Hearth authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The hearth-cli contract, checked from outside like a script would: exact
+ * stdout, stderr and exit status. Expected figures are worked out by hand from
+ * the Script Profiler example of docs/formats/script-profiler.md §3. */
+
+#include "config.h"
+
+#include <string.h>
+#include <sys/wait.h>
+
+#include <glib/gstdio.h>
+#include <gio/gio.h>
+
+typedef struct
+{
+  char *out;
+  char *err;
+  int   status;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_cli (Run        *run,
+         const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_null_terminated (8, NULL, TRUE);
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("HEARTH_CLI");
+  int wait_status = 0;
+  va_list args;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (gpointer) cli);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+static char *
+fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+#define EXAMPLE "script-profiler-v2-example.json"
+
+static void
+test_info (void)
+{
+  g_autofree char *path = fixture (EXAMPLE);
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "info", path, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==,
+                   "format: script-profiler-v2\n"
+                   "functions: 5\n"
+                   "nodes: 6\n"
+                   "frames: 0\n"
+                   "session_ms: 1000.000\n"
+                   "total_ms: 6.000\n");
+}
+
+/* Ties at 6.000 ms sort by name in byte order: '<' < 'E' < 'u' */
+static void
+test_functions (void)
+{
+  g_autofree char *path = fixture (EXAMPLE);
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "functions", path, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==,
+                   "name,source,line,total_ms,self_ms,calls\n"
+                   "<anonymous>,ServerScriptService.EnemyAI,1,6.000,0.000,\n"
+                   "EnemyAI,,,6.000,0.000,\n"
+                   "updateTargets <native>,ServerScriptService.EnemyAI,42,6.000,1.000,\n"
+                   "findPath,ReplicatedStorage.Pathing,10,3.000,3.000,\n"
+                   "WorldRoot.Raycast,[C],,2.000,2.000,\n");
+}
+
+/* Average per 1 min over a 1000 ms session: × 60 */
+static void
+test_functions_average (void)
+{
+  g_autofree char *path = fixture (EXAMPLE);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) run2 = { 0 };
+  g_auto(Run) run3 = { 0 };
+
+  run_cli (&run, "functions", "--average", "1min", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==,
+                   "name,source,line,total_ms,self_ms,calls\n"
+                   "<anonymous>,ServerScriptService.EnemyAI,1,360.000,0.000,\n"
+                   "EnemyAI,,,360.000,0.000,\n"
+                   "updateTargets <native>,ServerScriptService.EnemyAI,42,360.000,60.000,\n"
+                   "findPath,ReplicatedStorage.Pathing,10,180.000,180.000,\n"
+                   "WorldRoot.Raycast,[C],,120.000,120.000,\n");
+
+  /* 10 min window = × 600; the = spelling works too */
+  run_cli (&run2, "functions", path, "--average=10min", NULL);
+  g_assert_cmpint (run2.status, ==, 0);
+  g_assert_true (g_str_has_suffix (run2.out, "WorldRoot.Raycast,[C],,1200.000,1200.000,\n"));
+
+  /* 1 s window over a 1 s session: unchanged */
+  run_cli (&run3, "functions", "--average", "1s", path, NULL);
+  g_assert_cmpint (run3.status, ==, 0);
+  g_assert_true (g_str_has_suffix (run3.out, "WorldRoot.Raycast,[C],,2.000,2.000,\n"));
+}
+
+static void
+test_tree (void)
+{
+  g_autofree char *path = fixture (EXAMPLE);
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "tree", path, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==,
+                   "depth,path,name,source,line,total_ms,self_ms,calls\n"
+                   "0,Heartbeat,Heartbeat,,,6.000,0.000,\n"
+                   "1,Heartbeat;EnemyAI,EnemyAI,,,6.000,0.000,\n"
+                   "2,Heartbeat;EnemyAI;<anonymous>,<anonymous>,ServerScriptService.EnemyAI,1,6.000,0.000,\n"
+                   "3,Heartbeat;EnemyAI;<anonymous>;updateTargets <native>,updateTargets <native>,"
+                   "ServerScriptService.EnemyAI,42,6.000,1.000,\n"
+                   "4,Heartbeat;EnemyAI;<anonymous>;updateTargets <native>;findPath,findPath,"
+                   "ReplicatedStorage.Pathing,10,3.000,3.000,\n"
+                   "4,Heartbeat;EnemyAI;<anonymous>;updateTargets <native>;WorldRoot.Raycast,WorldRoot.Raycast,"
+                   "[C],,2.000,2.000,\n");
+}
+
+static void
+test_folded (void)
+{
+  g_autofree char *path = fixture (EXAMPLE);
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "folded", path, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==,
+                   "Heartbeat;EnemyAI;<anonymous>;updateTargets <native> 1000\n"
+                   "Heartbeat;EnemyAI;<anonymous>;updateTargets <native>;findPath 3000\n"
+                   "Heartbeat;EnemyAI;<anonymous>;updateTargets <native>;WorldRoot.Raycast 2000\n");
+}
+
+/* Two copies of the same capture combine into doubled figures */
+static void
+test_combine (void)
+{
+  g_autofree char *path = fixture (EXAMPLE);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) run2 = { 0 };
+
+  run_cli (&run, "functions", path, path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==,
+                   "name,source,line,total_ms,self_ms,calls\n"
+                   "<anonymous>,ServerScriptService.EnemyAI,1,12.000,0.000,\n"
+                   "EnemyAI,,,12.000,0.000,\n"
+                   "updateTargets <native>,ServerScriptService.EnemyAI,42,12.000,2.000,\n"
+                   "findPath,ReplicatedStorage.Pathing,10,6.000,6.000,\n"
+                   "WorldRoot.Raycast,[C],,4.000,4.000,\n");
+
+  run_cli (&run2, "folded", path, path, NULL);
+  g_assert_cmpint (run2.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run2.out, "Heartbeat;EnemyAI;<anonymous>;updateTargets <native> 2000\n"));
+}
+
+static void
+test_load_errors (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("hearth-cli-XXXXXX", NULL);
+  g_autofree char *junk = g_build_filename (dir, "junk.json", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.json", NULL);
+  g_autofree char *example = fixture (EXAMPLE);
+  g_autofree char *expected_prefix = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) run2 = { 0 };
+  g_auto(Run) run3 = { 0 };
+
+  g_assert_true (g_file_set_contents (junk, "\x01\x02 this is not a capture \xff\xfe", -1, NULL));
+
+  run_cli (&run, "info", junk, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  expected_prefix = g_strdup_printf ("hearth-cli: %s: ", junk);
+  g_assert_true (g_str_has_prefix (run.err, expected_prefix));
+  g_assert_true (g_str_has_suffix (run.err, "\n"));
+  g_assert_true (strchr (run.err, '\n') == run.err + strlen (run.err) - 1);   /* one line */
+
+  /* a missing file among good ones fails the whole command, naming that file */
+  run_cli (&run2, "functions", example, missing, NULL);
+  g_assert_cmpint (run2.status, ==, 1);
+  g_assert_cmpstr (run2.out, ==, "");
+  g_free (expected_prefix);
+  expected_prefix = g_strdup_printf ("hearth-cli: %s: ", missing);
+  g_assert_true (g_str_has_prefix (run2.err, expected_prefix));
+
+  /* --per-frame needs frames; a Script Profiler export has none */
+  run_cli (&run3, "functions", "--per-frame", example, NULL);
+  g_assert_cmpint (run3.status, ==, 1);
+  g_assert_cmpstr (run3.out, ==, "");
+  g_free (expected_prefix);
+  expected_prefix = g_strdup_printf ("hearth-cli: %s: the capture has no frames; "
+                                     "--per-frame needs a capture with frames\n", example);
+  g_assert_cmpstr (run3.err, ==, expected_prefix);
+
+  g_remove (junk);
+  g_rmdir (dir);
+}
+
+/* "@" stands for the example capture, so only the part under test is wrong */
+static void
+test_usage_errors (void)
+{
+  g_autofree char *path = fixture (EXAMPLE);
+  static const char * const cases[][5] = {
+    { NULL },
+    { "frobnicate", "@", NULL },
+    { "info", NULL },
+    { "info", "@", "@", NULL },
+    { "functions", NULL },
+    { "functions", "@", "--average", NULL },
+    { "functions", "--average", "2min", "@", NULL },
+    { "functions", "--bogus", "@", NULL },
+    { "folded", "--per-frame", "@", NULL },
+    { "info", "--average", "1s", "@", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+      const char *args[6] = { NULL };
+
+      for (guint j = 0; j < 5 && cases[i][j] != NULL; j++)
+        args[j] = g_str_equal (cases[i][j], "@") ? path : cases[i][j];
+
+      run_cli (&run, args[0], args[1], args[2], args[3], args[4], NULL);
+      g_test_message ("case %u → %d: %s", i, run.status, run.err);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_true (g_str_has_prefix (run.err, "hearth-cli: "));
+    }
+}
+
+static void
+test_help (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "hearth-cli functions [--per-frame]"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/hearth/cli/info", test_info);
+  g_test_add_func ("/hearth/cli/functions", test_functions);
+  g_test_add_func ("/hearth/cli/functions-average", test_functions_average);
+  g_test_add_func ("/hearth/cli/tree", test_tree);
+  g_test_add_func ("/hearth/cli/folded", test_folded);
+  g_test_add_func ("/hearth/cli/combine", test_combine);
+  g_test_add_func ("/hearth/cli/load-errors", test_load_errors);
+  g_test_add_func ("/hearth/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/hearth/cli/help", test_help);
+
+  return g_test_run ();
+}
