@@ -51,5 +51,8 @@ char           *hearth_document_format_value          (HearthDocument *self,
                                                        double          value);
 gboolean        hearth_document_function_matches      (HearthDocument *self,
                                                        guint           function);
+gboolean        hearth_document_has_search            (HearthDocument *self);
+GBytes         *hearth_document_get_visible_nodes     (HearthDocument *self);
+double          hearth_document_get_root_total        (HearthDocument *self);
 
 G_END_DECLS

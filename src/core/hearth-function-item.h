@@ -29,5 +29,6 @@ int                 hearth_function_item_get_line     (HearthFunctionItem *self)
 double              hearth_function_item_get_total    (HearthFunctionItem *self);
 double              hearth_function_item_get_self     (HearthFunctionItem *self);
 double              hearth_function_item_get_calls    (HearthFunctionItem *self);
+double              hearth_function_item_get_percent  (HearthFunctionItem *self);
 
 G_END_DECLS

@@ -18,7 +18,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HearthFunctionList, hearth_function_list, HEARTH, FUNCTION_LIST, GObject)
 
-HearthFunctionList *hearth_function_list_new (HearthProfile *profile,
-                                              HearthMetric   metric);
+HearthFunctionList *hearth_function_list_new          (HearthProfile      *profile,
+                                                       HearthMetric        metric);
+guint               hearth_function_list_get_function (HearthFunctionList *self,
+                                                       guint               position);
 
 G_END_DECLS

@@ -31,5 +31,7 @@ double          hearth_node_item_get_total    (HearthNodeItem *self);
 double          hearth_node_item_get_self     (HearthNodeItem *self);
 double          hearth_node_item_get_calls    (HearthNodeItem *self);
 gboolean        hearth_node_item_has_children (HearthNodeItem *self);
+double          hearth_node_item_get_percent  (HearthNodeItem *self);
+gboolean        hearth_node_item_is_root_label (HearthNodeItem *self);
 
 G_END_DECLS

@@ -18,8 +18,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HearthNodeList, hearth_node_list, HEARTH, NODE_LIST, GObject)
 
-HearthNodeList *hearth_node_list_new (HearthProfile *profile,
-                                      guint          parent,
-                                      HearthMetric   metric);
+HearthNodeList *hearth_node_list_new          (HearthProfile  *profile,
+                                               guint           parent,
+                                               HearthMetric    metric);
+HearthNodeList *hearth_node_list_new_filtered (HearthProfile  *profile,
+                                               guint           parent,
+                                               HearthMetric    metric,
+                                               GBytes         *visible);
+guint           hearth_node_list_get_parent   (HearthNodeList *self);
+guint           hearth_node_list_get_node     (HearthNodeList *self,
+                                               guint           position);
 
 G_END_DECLS
