@@ -5,6 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "hearth-main"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -25,6 +27,9 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   hearth_register_resource ();
+
+  g_set_application_name (_("Hearth"));
+  gtk_window_set_default_icon_name (APP_ID);
 
   app = hearth_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

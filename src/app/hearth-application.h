@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HearthApplication, hearth_application, HEARTH, APPLICATION, AdwApplication)
 
-HearthApplication *hearth_application_new (void);
+HearthApplication *hearth_application_new            (void);
+GtkWindow         *hearth_application_new_window     (HearthApplication *self);
 
 G_END_DECLS
