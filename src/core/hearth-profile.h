@@ -69,6 +69,11 @@ typedef struct
   guint            paused : 1;
   guint            incomplete : 1;
   guint            clobbered : 1;
+  /* MicroProfiler family C (MakeFrame #12, #14, #15, #17); NAN when absent */
+  double           cpu_frequency_mhz;
+  double           memory_free;
+  double           alloc_ms;
+  double           free_ms;
 } HearthFrame;
 
 /**

@@ -7,31 +7,3970 @@
 
 #define G_LOG_DOMAIN "hearth-microprofile-reader"
 
+#define _GNU_SOURCE /* memmem */
+
 #include "config.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
+#ifdef __linux__
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
 
+#include <json-glib/json-glib.h>
+
+#include "hearth-microprofile-private.h"
 #include "hearth-microprofile-reader.h"
+#include "hearth-profile-builder.h"
+#include "hearth-r0fl.h"
 
-/* Placeholder until the MicroProfiler importer lands: detects dumps so that
- * they get a clear message instead of "unknown format". */
+/* MicroProfiler HTML dumps (docs/formats/microprofiler.md).
+ *
+ * One pass over the data region with a hand-written lexer. Statements are
+ * recognised by their left-hand-side name; the per-frame log arrays are
+ * parsed into reusable structure-of-arrays buffers and consumed at the
+ * frame's MakeFrame statement, so memory stays bounded by one frame's data
+ * plus the aggregated call tree. Scope trees are reconstructed per thread
+ * with a stack that persists across frames (§12.2) and aggregated at once
+ * into a private arena (root → thread → scopes), which is copied into the
+ * profile builder at the end.
+ *
+ * Leave-without-enter (§12.2 placeholders) is handled in one pass: all that a
+ * thread did before such a LEAVE sits in the thread's current top-level
+ * container node, so that container *becomes* the placeholder scope and a
+ * fresh container is put above it. */
 
+#define MAX_VALUE_DEPTH 48
+#define STALE_MARGIN_MS 33.0
+#define EVENT_BASE 128
+#define NO_TIMER G_MAXUINT32
+#define MAX_TIMERS (1u << 24)
+#define MAX_THREADS 4096
+
+typedef HearthMicroprofileFamily Family;
+
+/* ------------------------------------------------------------------------ */
+/* Lexer */
+
+typedef enum
+{
+  LEX_OK,
+  LEX_EOF,      /* ran into the end of the data: truncated */
+  LEX_ERROR,    /* unexpected input; r->err_msg says what */
+} LexStatus;
+
+typedef struct
+{
+  const char *base;
+  const char *p;
+  const char *end;
+} Lex;
+
+static inline gboolean
+is_ws (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static inline gboolean
+is_ident_start (char c)
+{
+  return g_ascii_isalpha (c) || c == '_' || c == '$';
+}
+
+static inline gboolean
+is_ident_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_' || c == '$';
+}
+
+static inline void
+skip_ws (Lex *lx)
+{
+  const char *p = lx->p, *e = lx->end;
+
+  while (p < e && is_ws (*p))
+    p++;
+  lx->p = p;
+}
+
+#define H(c) ((c) >= '0' && (c) <= '9' ? (c) - '0' : \
+              ((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'f' ? ((c) | 0x20) - 'a' + 10 : -1)
+#define H4(c) H (c), H (c + 1), H (c + 2), H (c + 3)
+#define H16(c) H4 (c), H4 (c + 4), H4 (c + 8), H4 (c + 12)
+static const signed char hex_table[256] = {
+  H16 (0), H16 (16), H16 (32), H16 (48), H16 (64), H16 (80), H16 (96), H16 (112),
+  H16 (128), H16 (144), H16 (160), H16 (176), H16 (192), H16 (208), H16 (224), H16 (240),
+};
+#undef H16
+#undef H4
+#undef H
+
+static inline int
+hex_value (char c)
+{
+  return hex_table[(guchar) c];
+}
+
+static const double pow10_table[] = {
+  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+  1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+};
+
+/* ------------------------------------------------------------------------ */
+/* Per-frame log arrays */
+
+typedef enum
+{
+  TA_NONE,
+  TA_LITERAL,      /* [..] */
+  TA_TIMES,        /* MakeTimes(scale, [..]) */
+  TA_EXTRA,        /* MakeTimesExtra(gpu, cpu, tt, [..]) */
+  TA_TYPE,         /* MakeTimesType(scale, tt, [..]) */
+  TA_REF,          /* a name (family B: ts_<i>_<j>) */
+} TaKind;
+
+typedef struct
+{
+  TaKind     kind;
+  double     scale;
+  double     cpu_scale;
+  guint      n;
+  guint      cap;
+  guint64   *raw;      /* integers as written (negative: two's complement) */
+  double    *num;      /* numeric values, only once a non-integer was seen */
+  gboolean   has_num;
+  GPtrArray *strings;  /* label arrays: raw[k] indexes this; NULL items = null */
+  char      *ref;
+} ThreadArr;
+
+typedef struct
+{
+  gboolean   list;
+  GPtrArray *items;    /* ThreadArr* */
+} FrameVar;
+
+/* ------------------------------------------------------------------------ */
+/* Generic values for the small statements */
+
+typedef enum
+{
+  VAL_NUM,
+  VAL_STR,
+  VAL_NULL,
+  VAL_ARRAY,
+  VAL_OBJECT,
+  VAL_CALL,
+  VAL_REF,
+} ValKind;
+
+typedef struct _Val Val;
+struct _Val
+{
+  ValKind    kind;
+  gboolean   is_float;
+  guint64    raw;
+  double     num;
+  char      *str;      /* string text, call name or reference path */
+  GPtrArray *items;    /* array items or call arguments */
+};
+
+static void
+val_free (Val *v)
+{
+  if (v == NULL)
+    return;
+  g_free (v->str);
+  if (v->items != NULL)
+    g_ptr_array_unref (v->items);
+  g_free (v);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Val, val_free)
+
+/* ------------------------------------------------------------------------ */
+/* Aggregated call-tree arena */
+
+enum
+{
+  V_CPU,       /* ns */
+  V_CALLS,
+  V_ALLOC_COUNT,
+  V_ALLOC_BYTES,
+  V_FREE_COUNT,
+  V_FREE_BYTES,
+  N_V
+};
+
+typedef struct
+{
+  guint64 key;      /* (parent << 32 | timer) + 1; 0 = empty */
+  guint32 node;
+} Slot;
+
+typedef struct
+{
+  guint     n;
+  guint     cap;
+  guint32  *parent;
+  guint32  *timer;
+  guint32  *first_child;
+  guint32  *last_child;
+  guint32  *next_sibling;
+  guint32  *ccache;         /* per node: 4 recent child timers, then their 4 nodes */
+  double   *v[N_V];
+  Slot     *slots;
+  guint     n_slots;
+  guint     n_used;
+} Arena;
+
+/* ------------------------------------------------------------------------ */
+/* Reader state */
+
+typedef struct
+{
+  char     *name;
+  int       category;
+  gboolean  gpu;
+  guint32   color;
+  gboolean  has_color;
+} Group;
+
+typedef struct
+{
+  char     *name;
+  guint32   group;
+  guint32   color;
+  gboolean  has_color;
+  gboolean  dollar;
+  gboolean  defined;
+} Timer;
+
+typedef struct
+{
+  guint32    node;
+  guint32    timer;
+  guint32    orig_timer;
+  guint32    frame;
+  double     start;
+  double     child;
+  gboolean   placeholder;
+  /* inspection only */
+  GPtrArray *labels;
+  double     meta[HEARTH_MICROPROFILE_MAX_META];
+  double     mem[4];
+  double     issue_start;
+  int        issue_thread;
+} StackEntry;
+
+typedef struct
+{
+  guint32     container;
+  StackEntry *stack;
+  guint       depth;
+  guint       cap;
+  double      base_child;
+  gboolean    gpu;
+  gboolean    clobbered;
+  double      last_end;
+  gboolean    has_last_end;
+} ThreadState;
+
+typedef struct
+{
+  const HearthImportSource *source;
+  GError                  **error;
+  Family                    family;
+  Lex                       lx;
+
+  HearthMicroprofileScopeFunc scope_func;
+  gpointer                  scope_data;
+
+  GString                  *sbuf;
+  char                     *err_msg;
+
+  /* metadata */
+  char                     *dump_host;
+  gint64                    capture_time;
+  gboolean                  has_capture_time;
+  char                     *platform_info;
+  char                     *general_info;
+  char                     *place_id;
+  char                     *context_label;
+
+  GPtrArray                *categories;
+  GArray                   *groups;            /* Group */
+  GArray                   *timers;            /* Timer */
+  gint64                    declared_timers;
+  GHashTable               *synthetic;         /* name -> timer index + 1 */
+  GPtrArray                *thread_names;
+  GArray                   *thread_ids;        /* guint64 */
+  GArray                   *thread_gpu;        /* guint8 */
+  GArray                   *thread_clobbered;  /* guint8 */
+  GPtrArray                *meta_names;
+  GPtrArray                *global_labels;
+  GPtrArray                *counters;          /* HearthMicroprofileCounter */
+  GArray                   *thread_group_time;
+  guint                     thread_group_stride;
+  double                    tick_scale;
+  gint64                    declared_frames;
+
+  GHashTable               *vars;              /* name -> FrameVar */
+  GPtrArray                *pool;              /* spare ThreadArr */
+
+  GArray                   *frames;            /* HearthFrame */
+  double                    capture_start;
+  GArray                   *threads;           /* ThreadState */
+  Arena                     arena;
+
+  gboolean                  stop;
+  gboolean                  failed;            /* error set: abort */
+  gboolean                  truncated;
+  gsize                     truncated_at;
+  char                     *truncated_why;
+  gboolean                  has_memory;
+  gboolean                  region_end_seen;
+
+  /* warning counters */
+  guint                     n_stale;
+  guint                     n_mismatch_leave;
+  guint                     n_placeholders;
+  guint                     n_still_open;
+  guint                     n_bad_timer;
+  guint                     n_bad_label;
+  guint                     n_length_mismatch;
+  guint                     n_bad_event;
+  guint                     n_nonfinite;
+  guint                     n_skipped_statements;
+  guint                     n_bad_strings;
+  guint                     n_thread_mismatch;
+  guint                     n_labels;
+
+  guint64                   next_progress;
+  GPtrArray                *warnings;
+
+  /* drop-behind of a read-only file mapping (see drop_behind) */
+  gboolean                  can_drop;
+  const char               *dropped_to;
+} Reader;
+
+
+static void reader_warn (Reader     *r,
+                         const char *format,
+                         ...) G_GNUC_PRINTF (2, 3);
+
+static void
+reader_warn (Reader     *r,
+             const char *format,
+             ...)
+{
+  va_list args;
+
+  if (r->warnings->len >= 100)
+    return;
+  va_start (args, format);
+  g_ptr_array_add (r->warnings, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+static void reader_error (Reader     *r,
+                          const char *format,
+                          ...) G_GNUC_PRINTF (2, 3);
+
+/* Records what went wrong in the current statement (LEX_ERROR) */
+static void
+reader_error (Reader     *r,
+              const char *format,
+              ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_free (r->err_msg);
+  r->err_msg = g_strdup_vprintf (format, args);
+  va_end (args);
+}
+
+static inline gsize
+offset_of (Reader     *r,
+           const char *p)
+{
+  return (gsize) (p - r->lx.base);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Numbers */
+
+static gboolean
+match_word_ci (const char *p,
+               const char *e,
+               const char *word)
+{
+  gsize n = strlen (word);
+
+  return (gsize) (e - p) >= n && g_ascii_strncasecmp (p, word, n) == 0;
+}
+
+/* Non-finite spellings of C runtimes (§4.2): nan, -nan(ind), inf, NaN, Inf,
+ * Infinity. p is just after the sign. */
+static gboolean
+lex_nonfinite_word (Lex      *lx,
+                    const char *p,
+                    gboolean  neg,
+                    double   *num)
+{
+  const char *e = lx->end;
+
+  if (match_word_ci (p, e, "nan"))
+    {
+      p += 3;
+      if (p < e && *p == '(')
+        {
+          const char *q = p + 1;
+
+          while (q < e && q - p < 16 && is_ident_char (*q))
+            q++;
+          if (q < e && *q == ')')
+            p = q + 1;
+        }
+      *num = NAN;
+    }
+  else if (match_word_ci (p, e, "infinity"))
+    {
+      p += 8;
+      *num = neg ? -INFINITY : INFINITY;
+    }
+  else if (match_word_ci (p, e, "inf"))
+    {
+      p += 3;
+      *num = neg ? -INFINITY : INFINITY;
+    }
+  else
+    return FALSE;
+
+  if (p < e && is_ident_char (*p))
+    return FALSE;
+  lx->p = p;
+  return TRUE;
+}
+
+/* Parses one number at lx->p (no leading whitespace). Integers keep all 64
+ * bits in *raw; hex is reinterpreted as signed for *num (§5.3). */
+static LexStatus
+lex_number (Reader  *r,
+            Lex     *lx,
+            guint64 *raw,
+            double  *num,
+            gboolean *is_float)
+{
+  const char *p = lx->p, *e = lx->end, *s;
+  gboolean neg = FALSE;
+  guint64 u = 0;
+  guint nd = 0;
+  gboolean overflow = FALSE;
+
+  *is_float = FALSE;
+  if (p < e && (*p == '-' || *p == '+'))
+    {
+      neg = *p == '-';
+      p++;
+    }
+  if (p >= e)
+    return LEX_EOF;
+
+  if (*p == '0' && p + 1 < e && (p[1] | 0x20) == 'x')
+    {
+      int d;
+
+      p += 2;
+      s = p;
+      while (p < e && (d = hex_value (*p)) >= 0)
+        {
+          u = (u << 4) | (guint) d;
+          p++;
+        }
+      if (p == s)
+        {
+          if (p >= e)
+            return LEX_EOF;
+          reader_error (r, "bad hexadecimal number at byte %" G_GSIZE_FORMAT, offset_of (r, lx->p));
+          return LEX_ERROR;
+        }
+      if (p < e && *p == 'n')
+        p++;
+      *raw = neg ? (guint64) 0 - u : u;
+      *num = (double) (gint64) *raw;
+      lx->p = p;
+      return LEX_OK;
+    }
+
+  if (*p < '0' || *p > '9')
+    {
+      double v;
+
+      if (*p == '.' && p + 1 < e && p[1] >= '0' && p[1] <= '9')
+        goto slow_float;
+      if (lex_nonfinite_word (lx, p, neg, &v))
+        {
+          r->n_nonfinite++;
+          *raw = 0;
+          *num = v;
+          *is_float = TRUE;
+          return LEX_OK;
+        }
+      reader_error (r, "expected a number at byte %" G_GSIZE_FORMAT, offset_of (r, lx->p));
+      return LEX_ERROR;
+    }
+
+  s = p;
+  while (p < e && *p >= '0' && *p <= '9')
+    {
+      guint d = (guint) (*p - '0');
+
+      if (u > (G_MAXUINT64 - d) / 10)
+        overflow = TRUE;
+      u = u * 10 + d;
+      nd++;
+      p++;
+    }
+
+  if (p < e && (*p == '.' || *p == 'e' || *p == 'E'))
+    {
+      guint frac = 0;
+      guint64 m = u;
+
+      if (*p == '.')
+        {
+          const char *f = ++p;
+
+          if (p < e && *p == '#')
+            {
+              /* MSVC: 1.#INF00, 1.#QNAN0, 1.#IND00 */
+              p++;
+              if (match_word_ci (p, e, "INF"))
+                *num = neg ? -INFINITY : INFINITY;
+              else if (match_word_ci (p, e, "QNAN") || match_word_ci (p, e, "SNAN") ||
+                       match_word_ci (p, e, "IND"))
+                *num = NAN;
+              else
+                {
+                  reader_error (r, "bad number at byte %" G_GSIZE_FORMAT, offset_of (r, lx->p));
+                  return LEX_ERROR;
+                }
+              while (p < e && is_ident_char (*p))
+                p++;
+              r->n_nonfinite++;
+              *raw = 0;
+              *is_float = TRUE;
+              lx->p = p;
+              return LEX_OK;
+            }
+          while (p < e && *p >= '0' && *p <= '9')
+            {
+              m = m * 10 + (guint) (*p - '0');
+              p++;
+            }
+          frac = p - f;
+          nd += frac;
+        }
+      if (p < e && (*p == 'e' || *p == 'E'))
+        goto slow_float;
+      if (p >= e)
+        return LEX_EOF;
+      if (nd <= 15 && frac <= 22)
+        {
+          double v = (double) m / pow10_table[frac];
+
+          *num = neg ? -v : v;
+          *raw = (guint64) (gint64) *num;
+          *is_float = TRUE;
+          lx->p = p;
+          return LEX_OK;
+        }
+      goto slow_float;
+    }
+
+  if (p >= e)
+    return LEX_EOF;        /* a number cut by the end of the file */
+  if (overflow)
+    goto slow_float;
+  if (*p == 'n')
+    p++;
+  *raw = neg ? (guint64) 0 - u : u;
+  *num = neg ? -(double) u : (double) u;
+  lx->p = p;
+  return LEX_OK;
+
+slow_float:
+  {
+    char buf[80];
+    const char *q = lx->p;
+    gsize n = 0;
+    char *endp = NULL;
+
+    while (q < e && n < sizeof buf - 1 &&
+           ((*q >= '0' && *q <= '9') || *q == '.' || *q == 'e' || *q == 'E' ||
+            *q == '+' || *q == '-'))
+      buf[n++] = *q++;
+    if (q >= e)
+      return LEX_EOF;
+    buf[n] = 0;
+    *num = g_ascii_strtod (buf, &endp);
+    if (endp == buf)
+      {
+        reader_error (r, "bad number at byte %" G_GSIZE_FORMAT, offset_of (r, lx->p));
+        return LEX_ERROR;
+      }
+    *raw = isfinite (*num) && fabs (*num) < 9.2e18 ? (guint64) (gint64) *num : 0;
+    *is_float = TRUE;
+    lx->p += endp - buf;
+    return LEX_OK;
+  }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Strings (§16: lenient about unescaped quotes) */
+
+static inline gboolean
+closes_string (const char *p,
+               const char *e)
+{
+  while (p < e && (*p == ' ' || *p == '\t'))
+    p++;
+  if (p >= e)
+    return TRUE;
+  switch (*p)
+    {
+    case ',': case ')': case ']': case '}': case ';': case ':': case '\r': case '\n':
+    case '+':
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+append_unichar (GString  *out,
+                gunichar  c)
+{
+  char buf[8];
+  int n;
+
+  if (!g_unichar_validate (c))
+    c = 0xfffd;
+  n = g_unichar_to_utf8 (c, buf);
+  g_string_append_len (out, buf, n);
+}
+
+/* lx->p is at the opening quote. The text goes to @out (reset first),
+ * UTF-8-validated. */
+static LexStatus
+lex_string (Reader  *r,
+            Lex     *lx,
+            GString *out)
+{
+  const char *p = lx->p, *e = lx->end;
+  char q = *p++;
+
+  g_string_truncate (out, 0);
+
+  for (;;)
+    {
+      const char *s = p;
+
+      while (p < e && *p != q && *p != '\\' && *p != '\n')
+        p++;
+      g_string_append_len (out, s, p - s);
+      if (p >= e)
+        return LEX_EOF;
+
+      if (*p == q)
+        {
+          if (closes_string (p + 1, e))
+            {
+              p++;
+              break;
+            }
+          g_string_append_c (out, q);    /* a quote inside the name */
+          p++;
+          continue;
+        }
+
+      if (*p == '\n')
+        {
+          /* never run past the end of the line */
+          if (out->len > 0 && out->str[out->len - 1] == '\r')
+            g_string_truncate (out, out->len - 1);
+          r->n_bad_strings++;
+          if (r->n_bad_strings <= 3)
+            reader_warn (r, "a string at byte %" G_GSIZE_FORMAT " is not closed before the end of its line",
+                         offset_of (r, lx->p));
+          break;
+        }
+
+      /* backslash escape */
+      p++;
+      if (p >= e)
+        return LEX_EOF;
+      switch (*p)
+        {
+        case '\\': case '\'': case '"': case '/':
+          g_string_append_c (out, *p);
+          p++;
+          break;
+        case 'n':
+          g_string_append_c (out, '\n');
+          p++;
+          break;
+        case 't':
+          g_string_append_c (out, '\t');
+          p++;
+          break;
+        case 'r':
+          g_string_append_c (out, '\r');
+          p++;
+          break;
+        case 'u':
+          {
+            gunichar c = 0;
+            int i;
+
+            for (i = 1; i <= 4 && p + i < e && hex_value (p[i]) >= 0; i++)
+              c = (c << 4) | (gunichar) hex_value (p[i]);
+            if (i == 5)
+              {
+                append_unichar (out, c);
+                p += 5;
+              }
+            else
+              g_string_append_c (out, '\\');
+          }
+          break;
+        default:
+          g_string_append_c (out, '\\');   /* e.g. a Windows path: keep it */
+          break;
+        }
+    }
+
+  lx->p = p;
+
+  if (!g_utf8_validate_len (out->str, out->len, NULL) || memchr (out->str, 0, out->len) != NULL)
+    {
+      g_autofree char *valid = g_utf8_make_valid (out->str, out->len);
+
+      g_string_assign (out, valid);
+      for (gsize i = 0; i < out->len; i++)
+        if (out->str[i] == 0)
+          out->str[i] = '?';
+    }
+
+  return LEX_OK;
+}
+
+/* Reads a path: ident ( '.' ident | '[' int ']' )*. lx->p is at an ident
+ * start. */
+static LexStatus
+lex_path (Reader  *r,
+          Lex     *lx,
+          GString *out)
+{
+  const char *p = lx->p, *e = lx->end;
+
+  g_string_truncate (out, 0);
+  for (;;)
+    {
+      const char *s = p;
+
+      while (p < e && is_ident_char (*p))
+        p++;
+      g_string_append_len (out, s, p - s);
+      if (p >= e)
+        return LEX_EOF;
+      if (*p == '.' && p + 1 < e && is_ident_start (p[1]))
+        {
+          g_string_append_c (out, '.');
+          p++;
+          continue;
+        }
+      if (*p == '[')
+        {
+          const char *q = p + 1;
+
+          while (q < e && (g_ascii_isdigit (*q) || *q == ' '))
+            q++;
+          if (q >= e)
+            return LEX_EOF;
+          if (*q == ']' && q > p + 1)
+            {
+              g_string_append_len (out, p, q + 1 - p);
+              p = q + 1;
+              continue;
+            }
+        }
+      break;
+    }
+  lx->p = p;
+  if (out->len > 512)
+    {
+      reader_error (r, "name too long at byte %" G_GSIZE_FORMAT, offset_of (r, p));
+      return LEX_ERROR;
+    }
+  return LEX_OK;
+}
+
+/* "window.S.ts_0_0" -> "ts_0_0" */
+static const char *
+strip_prefix (const char *path)
+{
+  if (g_str_has_prefix (path, "window."))
+    path += 7;
+  if (g_str_has_prefix (path, "S."))
+    path += 2;
+  return path;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Generic values */
+
+static LexStatus parse_value (Reader *r, Lex *lx, int depth, Val **out);
+
+static LexStatus
+parse_list (Reader    *r,
+            Lex       *lx,
+            char       close,
+            int        depth,
+            GPtrArray *items)
+{
+  /* lx->p is just after the opening bracket */
+  for (;;)
+    {
+      Val *v = NULL;
+      LexStatus st;
+
+      skip_ws (lx);
+      if (lx->p >= lx->end)
+        return LEX_EOF;
+      if (*lx->p == close)
+        {
+          lx->p++;
+          return LEX_OK;
+        }
+      if (*lx->p == ',')
+        {
+          lx->p++;               /* a sparse hole */
+          continue;
+        }
+      st = parse_value (r, lx, depth + 1, &v);
+      if (st != LEX_OK)
+        return st;
+      g_ptr_array_add (items, v);
+      skip_ws (lx);
+      if (lx->p >= lx->end)
+        return LEX_EOF;
+      if (*lx->p == ',')
+        lx->p++;
+      else if (*lx->p != close)
+        {
+          reader_error (r, "expected ',' or '%c' at byte %" G_GSIZE_FORMAT " but found '%c'",
+                        close, offset_of (r, lx->p), *lx->p);
+          return LEX_ERROR;
+        }
+    }
+}
+
+static LexStatus
+parse_object (Reader *r,
+              Lex    *lx,
+              int     depth)
+{
+  /* lx->p is just after '{'; the content is parsed and dropped */
+  for (;;)
+    {
+      g_autoptr(Val) key = NULL;
+      g_autoptr(Val) value = NULL;
+      LexStatus st;
+
+      skip_ws (lx);
+      if (lx->p >= lx->end)
+        return LEX_EOF;
+      if (*lx->p == '}')
+        {
+          lx->p++;
+          return LEX_OK;
+        }
+      if (*lx->p == ',')
+        {
+          lx->p++;
+          continue;
+        }
+      st = parse_value (r, lx, depth + 1, &key);
+      if (st != LEX_OK)
+        return st;
+      skip_ws (lx);
+      if (lx->p >= lx->end)
+        return LEX_EOF;
+      if (*lx->p != ':')
+        {
+          reader_error (r, "expected ':' at byte %" G_GSIZE_FORMAT, offset_of (r, lx->p));
+          return LEX_ERROR;
+        }
+      lx->p++;
+      skip_ws (lx);
+      st = parse_value (r, lx, depth + 1, &value);
+      if (st != LEX_OK)
+        return st;
+    }
+}
+
+static LexStatus
+parse_value (Reader  *r,
+             Lex     *lx,
+             int      depth,
+             Val    **out)
+{
+  Val *v;
+  LexStatus st;
+  char c;
+
+  *out = NULL;
+  if (depth > MAX_VALUE_DEPTH)
+    {
+      reader_error (r, "values nested too deeply at byte %" G_GSIZE_FORMAT, offset_of (r, lx->p));
+      return LEX_ERROR;
+    }
+
+  skip_ws (lx);
+  if (lx->p >= lx->end)
+    return LEX_EOF;
+
+  c = *lx->p;
+  v = g_new0 (Val, 1);
+
+  if (c == '\'' || c == '"')
+    {
+      v->kind = VAL_STR;
+      st = lex_string (r, lx, r->sbuf);
+      if (st == LEX_OK)
+        v->str = g_strndup (r->sbuf->str, r->sbuf->len);
+    }
+  else if (c == '[')
+    {
+      v->kind = VAL_ARRAY;
+      v->items = g_ptr_array_new_with_free_func ((GDestroyNotify) val_free);
+      lx->p++;
+      st = parse_list (r, lx, ']', depth, v->items);
+    }
+  else if (c == '{')
+    {
+      v->kind = VAL_OBJECT;
+      lx->p++;
+      st = parse_object (r, lx, depth);
+    }
+  else if (is_ident_start (c) && !(match_word_ci (lx->p, lx->end, "nan") ||
+                                    match_word_ci (lx->p, lx->end, "inf")))
+    {
+      st = lex_path (r, lx, r->sbuf);
+      if (st == LEX_OK)
+        {
+          v->str = g_strndup (r->sbuf->str, r->sbuf->len);
+          skip_ws (lx);
+          if (lx->p < lx->end && *lx->p == '(')
+            {
+              v->kind = VAL_CALL;
+              v->items = g_ptr_array_new_with_free_func ((GDestroyNotify) val_free);
+              lx->p++;
+              st = parse_list (r, lx, ')', depth, v->items);
+            }
+          else if (strcmp (v->str, "null") == 0 || strcmp (v->str, "undefined") == 0)
+            v->kind = VAL_NULL;
+          else if (strcmp (v->str, "true") == 0 || strcmp (v->str, "false") == 0)
+            {
+              v->kind = VAL_NUM;
+              v->num = v->str[0] == 't';
+              v->raw = v->str[0] == 't';
+            }
+          else
+            v->kind = VAL_REF;
+        }
+    }
+  else
+    {
+      v->kind = VAL_NUM;
+      st = lex_number (r, lx, &v->raw, &v->num, &v->is_float);
+    }
+
+  if (st != LEX_OK)
+    {
+      val_free (v);
+      return st;
+    }
+  *out = v;
+  return LEX_OK;
+}
+
+/* Skips one expression (an unknown statement's right-hand side), ending at
+ * ';' or at a newline at depth 0. */
+static LexStatus
+skip_expr (Reader *r,
+           Lex    *lx)
+{
+  int depth = 0;
+  gboolean started = FALSE;
+
+  for (;;)
+    {
+      char c;
+
+      if (lx->p >= lx->end)
+        return depth == 0 && started ? LEX_OK : LEX_EOF;
+      c = *lx->p;
+      if (c == '\'' || c == '"')
+        {
+          LexStatus st = lex_string (r, lx, r->sbuf);
+
+          if (st != LEX_OK)
+            return st;
+          started = TRUE;
+          continue;
+        }
+      if (c == '(' || c == '[' || c == '{')
+        depth++;
+      else if (c == ')' || c == ']' || c == '}')
+        {
+          if (depth == 0)
+            return LEX_OK;     /* not ours (end of a function body) */
+          depth--;
+        }
+      else if (c == ';' && depth == 0)
+        {
+          lx->p++;
+          return LEX_OK;
+        }
+      else if (c == '\n' && depth == 0 && started)
+        return LEX_OK;
+      else if (c == '/' && depth == 0 && lx->p + 1 < lx->end && lx->p[1] == '/')
+        return LEX_OK;
+      else if (!is_ws (c))
+        started = TRUE;
+      lx->p++;
+    }
+}
+
+static inline double
+val_num (const Val *v,
+         double     fallback)
+{
+  return v != NULL && v->kind == VAL_NUM ? v->num : fallback;
+}
+
+static inline const Val *
+val_arg (const Val *v,
+         guint      i)
+{
+  if (v == NULL || v->items == NULL || i >= v->items->len)
+    return NULL;
+  return g_ptr_array_index (v->items, i);
+}
+
+static inline const char *
+val_str (const Val *v)
+{
+  return v != NULL && v->kind == VAL_STR ? v->str : NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Per-frame arrays: fast parsing into reusable buffers */
+
+static void
+thread_arr_free (ThreadArr *ta)
+{
+  if (ta == NULL)
+    return;
+  g_free (ta->raw);
+  g_free (ta->num);
+  if (ta->strings != NULL)
+    g_ptr_array_unref (ta->strings);
+  g_free (ta->ref);
+  g_free (ta);
+}
+
+static ThreadArr *
+thread_arr_new (Reader *r)
+{
+  ThreadArr *ta;
+
+  if (r->pool->len > 0)
+    ta = g_ptr_array_steal_index_fast (r->pool, r->pool->len - 1);
+  else
+    ta = g_new0 (ThreadArr, 1);
+  ta->kind = TA_NONE;
+  ta->scale = 1.0;
+  ta->cpu_scale = 1.0;
+  ta->n = 0;
+  ta->has_num = FALSE;
+  return ta;
+}
+
+static void
+thread_arr_release (Reader    *r,
+                    ThreadArr *ta)
+{
+  if (ta == NULL)
+    return;
+  if (ta->strings != NULL)
+    g_ptr_array_set_size (ta->strings, 0);
+  g_clear_pointer (&ta->ref, g_free);
+  if (r->pool->len < 4096)
+    g_ptr_array_add (r->pool, ta);
+  else
+    thread_arr_free (ta);
+}
+
+static void
+frame_var_free (Reader   *r,
+                FrameVar *var)
+{
+  if (var == NULL)
+    return;
+  for (guint i = 0; i < var->items->len; i++)
+    thread_arr_release (r, g_ptr_array_index (var->items, i));
+  g_ptr_array_unref (var->items);
+  g_free (var);
+}
+
+static G_NO_INLINE void
+thread_arr_grow (ThreadArr *ta)
+{
+  ta->cap = MAX (64, ta->cap * 2);
+  ta->raw = g_renew (guint64, ta->raw, ta->cap);
+  if (ta->has_num)
+    ta->num = g_renew (double, ta->num, ta->cap);
+}
+
+/* Integers are the common case: only raw is stored, and the numeric value
+ * is (double) (gint64) raw */
+static inline void
+thread_arr_push (ThreadArr *ta,
+                 guint64    raw)
+{
+  if (G_UNLIKELY (ta->n == ta->cap))
+    thread_arr_grow (ta);
+  ta->raw[ta->n] = raw;
+  if (G_UNLIKELY (ta->has_num))
+    ta->num[ta->n] = (double) (gint64) raw;
+  ta->n++;
+}
+
+static G_NO_INLINE void
+thread_arr_push_num (ThreadArr *ta,
+                     guint64    raw,
+                     double     num)
+{
+  if (!ta->has_num)
+    {
+      ta->has_num = TRUE;
+      ta->num = g_renew (double, ta->num, MAX (ta->cap, 1));
+      for (guint i = 0; i < ta->n; i++)
+        ta->num[i] = (double) (gint64) ta->raw[i];
+    }
+  if (ta->n == ta->cap)
+    thread_arr_grow (ta);
+  ta->raw[ta->n] = raw;
+  ta->num[ta->n] = num;
+  ta->n++;
+}
+
+static inline double
+thread_arr_num (const ThreadArr *ta,
+                guint            k)
+{
+  return ta->has_num ? ta->num[k] : (double) (gint64) ta->raw[k];
+}
+
+/* [ elements ] with numbers, strings and null. lx->p is at '['. This is the
+ * hot loop of the whole reader. */
+static LexStatus
+parse_inner_array (Reader    *r,
+                   Lex       *lx,
+                   ThreadArr *ta)
+{
+  const char *p = lx->p + 1, *e = lx->end;
+
+  for (;;)
+    {
+      char c;
+
+      while (p < e && is_ws (*p))
+        p++;
+      if (G_UNLIKELY (p >= e))
+        return LEX_EOF;
+      c = *p;
+
+      /* fast paths: 0x<hex>, and small decimals, followed by ',' or ']' */
+      if (c == '0' && p + 1 < e && p[1] == 'x')
+        {
+          guint64 u = 0;
+          const char *s = p + 2;
+          int d;
+
+          p = s;
+          while (p < e && (d = hex_value (*p)) >= 0)
+            {
+              u = (u << 4) | (guint) d;
+              p++;
+            }
+          if (G_UNLIKELY (p >= e))
+            return LEX_EOF;
+          if (G_LIKELY (p > s && (*p == ',' || *p == ']')))
+            {
+              thread_arr_push (ta, u);
+              if (*p == ',')
+                p++;
+              continue;
+            }
+          p = s - 2;
+        }
+      else if (c >= '0' && c <= '9')
+        {
+          guint64 u = (guint) (c - '0');
+          const char *q = p + 1;
+
+          while (q < e && *q >= '0' && *q <= '9' && q - p < 18)
+            {
+              u = u * 10 + (guint) (*q - '0');
+              q++;
+            }
+          if (G_UNLIKELY (q >= e))
+            return LEX_EOF;
+          if (G_LIKELY (*q == ',' || *q == ']'))
+            {
+              thread_arr_push (ta, u);
+              p = *q == ',' ? q + 1 : q;
+              continue;
+            }
+        }
+
+      if (c == ']')
+        {
+          lx->p = p + 1;
+          return LEX_OK;
+        }
+      if (c == ',')
+        {
+          p++;                     /* a sparse hole */
+          continue;
+        }
+
+      if (c == '\'' || c == '"' || (c == 'n' && e - p >= 4 && memcmp (p, "null", 4) == 0))
+        {
+          if (ta->strings == NULL)
+            ta->strings = g_ptr_array_new_with_free_func (g_free);
+          if (c == 'n')
+            {
+              g_ptr_array_add (ta->strings, NULL);
+              p += 4;
+            }
+          else
+            {
+              LexStatus st;
+
+              lx->p = p;
+              st = lex_string (r, lx, r->sbuf);
+              if (st != LEX_OK)
+                return st;
+              p = lx->p;
+              g_ptr_array_add (ta->strings, g_strndup (r->sbuf->str, r->sbuf->len));
+            }
+          thread_arr_push_num (ta, ta->strings->len - 1, NAN);
+        }
+      else
+        {
+          guint64 raw;
+          double num;
+          gboolean is_float;
+          LexStatus st;
+
+          lx->p = p;
+          st = lex_number (r, lx, &raw, &num, &is_float);
+          if (st != LEX_OK)
+            return st;
+          p = lx->p;
+          if (is_float || num != (double) (gint64) raw)
+            thread_arr_push_num (ta, raw, num);
+          else
+            thread_arr_push (ta, raw);
+        }
+
+      while (p < e && is_ws (*p))
+        p++;
+      if (p >= e)
+        return LEX_EOF;
+      if (*p == ',')
+        p++;
+      else if (*p != ']')
+        {
+          reader_error (r, "expected ',' or ']' at byte %" G_GSIZE_FORMAT " but found '%c'",
+                        offset_of (r, p), *p);
+          return LEX_ERROR;
+        }
+    }
+}
+
+/* One element of a per-thread list: an array, MakeTimes*(...), a name or
+ * null. */
+static LexStatus
+parse_thread_element (Reader    *r,
+                      Lex       *lx,
+                      ThreadArr *ta)
+{
+  LexStatus st;
+
+  if (*lx->p == '[')
+    {
+      ta->kind = TA_LITERAL;
+      return parse_inner_array (r, lx, ta);
+    }
+
+  if (!is_ident_start (*lx->p))
+    {
+      reader_error (r, "unexpected '%c' at byte %" G_GSIZE_FORMAT " in a per-frame array",
+                    *lx->p, offset_of (r, lx->p));
+      return LEX_ERROR;
+    }
+
+  st = lex_path (r, lx, r->sbuf);
+  if (st != LEX_OK)
+    return st;
+  skip_ws (lx);
+  if (lx->p >= lx->end)
+    return LEX_EOF;
+
+  if (*lx->p == '(')
+    {
+      guint n_num = 0;
+      double nums[2] = { 1.0, 1.0 };
+      gboolean have_array = FALSE;
+
+      if (strcmp (r->sbuf->str, "MakeTimes") == 0)
+        ta->kind = TA_TIMES;
+      else if (strcmp (r->sbuf->str, "MakeTimesExtra") == 0)
+        ta->kind = TA_EXTRA;
+      else if (strcmp (r->sbuf->str, "MakeTimesType") == 0)
+        ta->kind = TA_TYPE;
+      else
+        {
+          reader_error (r, "unknown function %s at byte %" G_GSIZE_FORMAT " in a per-frame array",
+                        r->sbuf->str, offset_of (r, lx->p));
+          return LEX_ERROR;
+        }
+      lx->p++;
+      for (;;)
+        {
+          skip_ws (lx);
+          if (lx->p >= lx->end)
+            return LEX_EOF;
+          if (*lx->p == ')')
+            {
+              lx->p++;
+              break;
+            }
+          if (*lx->p == ',')
+            {
+              lx->p++;
+              continue;
+            }
+          if (*lx->p == '[')
+            {
+              if (have_array)
+                {
+                  reader_error (r, "two arrays in one %s call at byte %" G_GSIZE_FORMAT,
+                                ta->kind == TA_TIMES ? "MakeTimes" : "MakeTimesExtra",
+                                offset_of (r, lx->p));
+                  return LEX_ERROR;
+                }
+              st = parse_inner_array (r, lx, ta);
+              if (st != LEX_OK)
+                return st;
+              have_array = TRUE;
+            }
+          else if (is_ident_start (*lx->p) && !match_word_ci (lx->p, lx->end, "nan") &&
+                   !match_word_ci (lx->p, lx->end, "inf"))
+            {
+              /* the tt reference: resolved by position, never by name (§6.1) */
+              st = lex_path (r, lx, r->sbuf);
+              if (st != LEX_OK)
+                return st;
+            }
+          else
+            {
+              guint64 raw;
+              double num;
+              gboolean is_float;
+
+              st = lex_number (r, lx, &raw, &num, &is_float);
+              if (st != LEX_OK)
+                return st;
+              if (n_num < 2)
+                nums[n_num] = num;
+              n_num++;
+            }
+        }
+      ta->scale = nums[0];
+      ta->cpu_scale = ta->kind == TA_EXTRA ? nums[1] : nums[0];
+      if (!have_array)
+        ta->n = 0;
+      if (ta->kind == TA_TYPE)
+        r->tick_scale = ta->scale;
+      return LEX_OK;
+    }
+
+  if (strcmp (r->sbuf->str, "null") == 0)
+    {
+      ta->kind = TA_NONE;
+      return LEX_OK;
+    }
+
+  ta->kind = TA_REF;
+  ta->ref = g_strdup (strip_prefix (r->sbuf->str));
+  return LEX_OK;
+}
+
+/* [ element, element, ... ] : one element per thread */
+static LexStatus
+parse_thread_list (Reader   *r,
+                   Lex      *lx,
+                   FrameVar *var)
+{
+  if (*lx->p != '[')
+    {
+      reader_error (r, "expected '[' at byte %" G_GSIZE_FORMAT, offset_of (r, lx->p));
+      return LEX_ERROR;
+    }
+  lx->p++;
+  for (;;)
+    {
+      ThreadArr *ta;
+      LexStatus st;
+
+      skip_ws (lx);
+      if (lx->p >= lx->end)
+        return LEX_EOF;
+      if (*lx->p == ']')
+        {
+          lx->p++;
+          return LEX_OK;
+        }
+      if (*lx->p == ',')
+        {
+          lx->p++;
+          continue;
+        }
+      if (var->items->len >= MAX_THREADS)
+        {
+          reader_error (r, "more than %u threads at byte %" G_GSIZE_FORMAT,
+                        MAX_THREADS, offset_of (r, lx->p));
+          return LEX_ERROR;
+        }
+      ta = thread_arr_new (r);
+      g_ptr_array_add (var->items, ta);
+      st = parse_thread_element (r, lx, ta);
+      if (st != LEX_OK)
+        return st;
+      skip_ws (lx);
+      if (lx->p >= lx->end)
+        return LEX_EOF;
+      if (*lx->p == ',')
+        lx->p++;
+      else if (*lx->p != ']')
+        {
+          reader_error (r, "expected ',' or ']' at byte %" G_GSIZE_FORMAT " but found '%c'",
+                        offset_of (r, lx->p), *lx->p);
+          return LEX_ERROR;
+        }
+    }
+}
+
+/* tt12, ts12, ti12, tl12 -> 1; ts_1_2, tt_1_2, ti_1_2 -> 2; else 0 */
+static int
+frame_var_kind (const char *name)
+{
+  const char *p;
+
+  if (name[0] != 't' || (name[1] != 't' && name[1] != 's' && name[1] != 'i' && name[1] != 'l'))
+    return 0;
+  p = name + 2;
+  if (g_ascii_isdigit (*p))
+    {
+      while (g_ascii_isdigit (*p))
+        p++;
+      return *p == 0 ? 1 : 0;
+    }
+  if (*p == '_' && name[1] != 'l' && g_ascii_isdigit (p[1]))
+    {
+      p++;
+      while (g_ascii_isdigit (*p))
+        p++;
+      if (*p != '_' || !g_ascii_isdigit (p[1]))
+        return 0;
+      p++;
+      while (g_ascii_isdigit (*p))
+        p++;
+      return *p == 0 ? 2 : 0;
+    }
+  return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Detection (§2) */
+
+static const char *
+find_str (const char *hay,
+          const char *end,
+          const char *needle)
+{
+  if (hay >= end)
+    return NULL;
+  return memmem (hay, end - hay, needle, strlen (needle));
+}
+
+/* Finds the first `DumpHost = '` statement; returns its start (including a
+ * `var `, `S.` or `window.` prefix) and the prefix kind. */
+static const char *
+find_dump_host (const char *data,
+                const char *end,
+                char       *prefix)
+{
+  const char *p = data;
+
+  for (;;)
+    {
+      const char *q = find_str (p, end, "DumpHost");
+      const char *a;
+
+      if (q == NULL)
+        return NULL;
+      p = q + 8;
+      a = p;
+      while (a < end && (*a == ' ' || *a == '\t'))
+        a++;
+      if (a >= end || *a != '=' || (a + 1 < end && a[1] == '='))
+        continue;
+      a++;
+      while (a < end && (*a == ' ' || *a == '\t'))
+        a++;
+      if (a >= end || (*a != '\'' && *a != '"'))
+        continue;
+      if (q > data && is_ident_char (q[-1]))
+        continue;
+
+      if (q - data >= 2 && q[-1] == '.' && q[-2] == 'S' && (q - data == 2 || !is_ident_char (q[-3])))
+        {
+          *prefix = 'S';
+          q -= 2;
+          if (q - data >= 7 && memcmp (q - 7, "window.", 7) == 0)
+            q -= 7;
+          return q;
+        }
+      if (q - data >= 7 && memcmp (q - 7, "window.", 7) == 0)
+        {
+          *prefix = 'w';
+          return q - 7;
+        }
+      if (q - data >= 4 && memcmp (q - 4, "var", 3) == 0 && (q[-1] == ' ' || q[-1] == '\t'))
+        {
+          *prefix = 'v';
+          return q - 4;
+        }
+      if (q > data && q[-1] == '.')
+        continue;                 /* foo.DumpHost = : not ours */
+      *prefix = 0;
+      return q;
+    }
+}
+
+static Family
+detect (const guint8  *data,
+        gsize          length,
+        const char   **region_start)
+{
+  const char *s = (const char *) data, *e = s + length;
+  const char *dh, *idi, *fr0;
+  char prefix = 0;
+
+  if (region_start != NULL)
+    *region_start = NULL;
+
+  switch (hearth_r0fl_detect (data, length))
+    {
+    case HEARTH_R0FL_HTML:
+      return HEARTH_MICROPROFILE_FAMILY_R0FL;
+    case HEARTH_R0FL_RAW:
+      return HEARTH_MICROPROFILE_FAMILY_R0FL_RAW;
+    case HEARTH_R0FL_NONE:
+    default:
+      break;
+    }
+
+  dh = find_dump_host (s, e, &prefix);
+  if (dh != NULL)
+    {
+      if (region_start != NULL)
+        *region_start = dh;
+      if (prefix == 'S')
+        return HEARTH_MICROPROFILE_FAMILY_B_S;
+
+      idi = find_str (s, dh, "function InitDataImpl(");
+      if (idi != NULL)
+        return HEARTH_MICROPROFILE_FAMILY_C;
+
+      if (prefix == 'v')
+        {
+          const char *re;
+
+          fr0 = find_str (dh, e, "Frames[0]");
+          re = fr0 != NULL ? fr0 : e;
+          /* `var tt0 = [` also opens the var era's reference list, so it
+           * only says A when no ts_0_0 array exists */
+          if (find_str (dh, re, "MakeTimes(") != NULL)
+            return HEARTH_MICROPROFILE_FAMILY_A;
+          if (find_str (dh, re, "ts_0_0") != NULL || find_str (dh, re, "var ThreadGroupTime0") != NULL)
+            return HEARTH_MICROPROFILE_FAMILY_B_VAR;
+          return HEARTH_MICROPROFILE_FAMILY_A;
+        }
+      return HEARTH_MICROPROFILE_FAMILY_C;
+    }
+
+  if (find_str (s, e, "This script is being embedded into MicroProfile captures") != NULL ||
+      find_str (s, e, "This script is being embedded into MicroProfiler captures") != NULL)
+    return HEARTH_MICROPROFILE_FAMILY_DATA_LOST;
+  if (find_str (s, e, "MicroProfile Capture") != NULL ||
+      find_str (s, e, "MicroProfiler Capture") != NULL)
+    return HEARTH_MICROPROFILE_FAMILY_TEMPLATE;
+
+  return HEARTH_MICROPROFILE_FAMILY_NONE;
+}
+
+/**
+ * hearth_microprofile_detect:
+ *
+ * Classifies @data with the checks of microprofiler.md §2 (after gzip).
+ */
+HearthMicroprofileFamily
+hearth_microprofile_detect (const guint8 *data,
+                            gsize         length)
+{
+  return detect (data, length, NULL);
+}
+
+/**
+ * hearth_microprofile_sniff:
+ *
+ * Cheap: looks at the first megabyte only.
+ */
 gboolean
 hearth_microprofile_sniff (const guint8 *data,
                            gsize         length)
 {
   gsize n = MIN (length, 1024 * 1024);
+  const char *s = (const char *) data;
 
-  return g_strstr_len ((const char *) data, n, "DumpHost") != NULL ||
-         g_strstr_len ((const char *) data, n, "<!--R0FL") != NULL ||
-         g_strstr_len ((const char *) data, n, "MicroProfile") != NULL;
+  if (hearth_r0fl_detect (data, length) != HEARTH_R0FL_NONE)
+    return TRUE;
+
+  return memmem (s, n, "DumpHost", 8) != NULL ||
+         memmem (s, n, "MicroProfile", 12) != NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Arena */
+
+static void
+arena_clear (Arena *a)
+{
+  g_free (a->parent);
+  g_free (a->timer);
+  g_free (a->first_child);
+  g_free (a->last_child);
+  g_free (a->next_sibling);
+  g_free (a->ccache);
+  for (guint m = 0; m < N_V; m++)
+    g_free (a->v[m]);
+  g_free (a->slots);
+  memset (a, 0, sizeof *a);
+}
+
+static inline guint
+arena_hash (guint64 key)
+{
+  key ^= key >> 33;
+  key *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  key ^= key >> 33;
+  return (guint) key;
+}
+
+static void
+arena_slot_insert (Slot    *slots,
+                   guint    n_slots,
+                   guint64  key,
+                   guint32  node)
+{
+  guint mask = n_slots - 1;
+  guint i = arena_hash (key) & mask;
+
+  while (slots[i].key != 0)
+    i = (i + 1) & mask;
+  slots[i].key = key;
+  slots[i].node = node;
+}
+
+static G_NO_INLINE void
+arena_grow_slots (Arena *a)
+{
+  guint n_slots = a->n_slots ? a->n_slots * 2 : 1024;
+  Slot *slots = g_new0 (Slot, n_slots);
+
+  for (guint i = 0; i < a->n_slots; i++)
+    if (a->slots[i].key != 0)
+      arena_slot_insert (slots, n_slots, a->slots[i].key, a->slots[i].node);
+  g_free (a->slots);
+  a->slots = slots;
+  a->n_slots = n_slots;
+}
+
+static guint32
+arena_new_node (Arena   *a,
+                guint32  timer)
+{
+  guint32 node;
+
+  if (a->n == a->cap)
+    {
+      guint cap = MAX (256, a->cap * 2);
+
+      a->parent = g_renew (guint32, a->parent, cap);
+      a->timer = g_renew (guint32, a->timer, cap);
+      a->first_child = g_renew (guint32, a->first_child, cap);
+      a->last_child = g_renew (guint32, a->last_child, cap);
+      a->next_sibling = g_renew (guint32, a->next_sibling, cap);
+      a->ccache = g_renew (guint32, a->ccache, (gsize) cap * 8);
+      for (guint m = 0; m < N_V; m++)
+        a->v[m] = g_renew (double, a->v[m], cap);
+      a->cap = cap;
+    }
+  node = a->n++;
+  a->parent[node] = HEARTH_NO_INDEX;
+  a->timer[node] = timer;
+  a->first_child[node] = HEARTH_NO_INDEX;
+  a->last_child[node] = HEARTH_NO_INDEX;
+  a->next_sibling[node] = HEARTH_NO_INDEX;
+  memset (a->ccache + (gsize) node * 8, 0xff, 8 * sizeof (guint32));
+  for (guint m = 0; m < N_V; m++)
+    a->v[m][node] = 0;
+  return node;
+}
+
+/* Links @child (parentless) under @parent */
+static void
+arena_attach (Arena   *a,
+              guint32  parent,
+              guint32  child)
+{
+  a->parent[child] = parent;
+  if (a->last_child[parent] == HEARTH_NO_INDEX)
+    a->first_child[parent] = child;
+  else
+    a->next_sibling[a->last_child[parent]] = child;
+  a->last_child[parent] = child;
+
+  if ((a->n_used + 1) * 2 > a->n_slots)
+    arena_grow_slots (a);
+  arena_slot_insert (a->slots, a->n_slots, (((guint64) parent << 32) | a->timer[child]) + 1, child);
+  a->n_used++;
+}
+
+/* The child of @parent with @timer, created when missing. A small
+ * per-parent cache (one cache line) answers most lookups without touching
+ * the big hash table. */
+static G_NO_INLINE guint32
+arena_child_slow (Arena   *a,
+                  guint32  parent,
+                  guint32  timer)
+{
+  guint32 *c = a->ccache + (gsize) parent * 8;
+  guint32 node = HEARTH_NO_INDEX;
+
+  if (a->n_slots > 0)
+    {
+      guint64 key = (((guint64) parent << 32) | timer) + 1;
+      guint mask = a->n_slots - 1;
+      guint i = arena_hash (key) & mask;
+
+      while (a->slots[i].key != 0)
+        {
+          if (a->slots[i].key == key)
+            {
+              node = a->slots[i].node;
+              break;
+            }
+          i = (i + 1) & mask;
+        }
+    }
+  if (node == HEARTH_NO_INDEX)
+    {
+      node = arena_new_node (a, timer);
+      arena_attach (a, parent, node);
+      c = a->ccache + (gsize) parent * 8;     /* the arrays may have moved */
+    }
+  c[3] = c[2];
+  c[7] = c[6];
+  c[2] = c[1];
+  c[6] = c[5];
+  c[1] = c[0];
+  c[5] = c[4];
+  c[0] = timer;
+  c[4] = node;
+  return node;
+}
+
+static inline guint32
+arena_child (Arena   *a,
+             guint32  parent,
+             guint32  timer)
+{
+  const guint32 *c = a->ccache + (gsize) parent * 8;
+
+  if (c[0] == timer)
+    return c[4];
+  if (c[1] == timer)
+    return c[5];
+  if (c[2] == timer)
+    return c[6];
+  if (c[3] == timer)
+    return c[7];
+  return arena_child_slow (a, parent, timer);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Timers, groups, threads */
+
+static void
+group_clear (gpointer data)
+{
+  Group *g = data;
+
+  g_free (g->name);
+}
+
+static void
+timer_clear (gpointer data)
+{
+  Timer *t = data;
+
+  g_free (t->name);
+}
+
+static void
+counter_free (gpointer data)
+{
+  HearthMicroprofileCounter *c = data;
+
+  g_free (c->name);
+  if (c->history != NULL)
+    g_array_unref (c->history);
+  g_free (c);
+}
+
+static gboolean
+parse_color (const char *str,
+             guint32    *rgb)
+{
+  guint32 v = 0;
+  int i;
+
+  if (str == NULL || str[0] != '#')
+    return FALSE;
+  for (i = 1; i <= 6; i++)
+    {
+      int d = hex_value (str[i]);
+
+      if (d < 0)
+        return FALSE;
+      v = (v << 4) | (guint) d;
+    }
+  if (str[7] != 0)
+    return FALSE;
+  *rgb = v;
+  return TRUE;
+}
+
+/* A stable colour from a name (HSV with fixed saturation and value) */
+static guint32
+derive_color (const char *name)
+{
+  guint h = g_str_hash (name ? name : "");
+  double hue = (h % 360) / 60.0;
+  double s = 0.55, v = 0.85;
+  int i = (int) hue;
+  double f = hue - i;
+  double p = v * (1 - s), q = v * (1 - s * f), t = v * (1 - s * (1 - f));
+  double rr, gg, bb;
+
+  switch (i)
+    {
+    case 0: rr = v; gg = t; bb = p; break;
+    case 1: rr = q; gg = v; bb = p; break;
+    case 2: rr = p; gg = v; bb = t; break;
+    case 3: rr = p; gg = q; bb = v; break;
+    case 4: rr = t; gg = p; bb = v; break;
+    default: rr = v; gg = p; bb = q; break;
+    }
+  return ((guint32) (rr * 255) << 16) | ((guint32) (gg * 255) << 8) | (guint32) (bb * 255);
+}
+
+static Timer *
+ensure_timer (Reader *r,
+              guint   index)
+{
+  if (index >= r->timers->len)
+    g_array_set_size (r->timers, index + 1);
+  return &g_array_index (r->timers, Timer, index);
+}
+
+static Group *
+ensure_group (Reader *r,
+              guint   index)
+{
+  if (index >= r->groups->len)
+    g_array_set_size (r->groups, index + 1);
+  return &g_array_index (r->groups, Group, index);
+}
+
+static ThreadState *
+ensure_thread (Reader *r,
+               guint   j)
+{
+  while (r->threads->len <= j)
+    {
+      ThreadState ts = { 0 };
+      guint k = r->threads->len;
+
+      ts.container = arena_new_node (&r->arena, NO_TIMER);
+      ts.gpu = k < r->thread_gpu->len && g_array_index (r->thread_gpu, guint8, k) != 0;
+      g_array_append_val (r->threads, ts);
+    }
+  return &g_array_index (r->threads, ThreadState, j);
+}
+
+/* `$` timers (§13.2): <name without $>_<label>, one timer per name */
+static guint32
+synthetic_timer (Reader     *r,
+                 guint32     base,
+                 const char *label)
+{
+  Timer *bt = &g_array_index (r->timers, Timer, base);
+  g_autofree char *name = g_strdup_printf ("%s_%s", bt->name + 1, label ? label : "UNLABELED_CUSTOM_TIMER");
+  gpointer found = g_hash_table_lookup (r->synthetic, name);
+  guint32 index;
+  Timer *t;
+  guint32 group = bt->group, color = bt->color;
+  gboolean has_color = bt->has_color;
+
+  if (found != NULL)
+    return GPOINTER_TO_UINT (found) - 1;
+
+  index = r->timers->len;
+  t = ensure_timer (r, index);
+  t->name = g_strdup (name);
+  t->group = group;
+  t->color = color;
+  t->has_color = has_color;
+  t->defined = TRUE;
+  g_hash_table_insert (r->synthetic, g_steal_pointer (&name), GUINT_TO_POINTER (index + 1));
+  return index;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Scope trees (§12) */
+
+typedef struct
+{
+  double   alloc_count;
+  double   alloc_bytes;
+  double   free_count;
+  double   free_bytes;
+  gboolean memory;
+  gboolean clobbered;
+} FrameAcc;
+
+static inline gboolean
+is_aux (Family  family,
+        guint64 t)
+{
+  switch (family)
+    {
+    case HEARTH_MICROPROFILE_FAMILY_B_S:
+      return t != 0 && t != 1;
+    case HEARTH_MICROPROFILE_FAMILY_B_VAR:
+      return t >= 2;
+    case HEARTH_MICROPROFILE_FAMILY_NONE:
+    case HEARTH_MICROPROFILE_FAMILY_A:
+    case HEARTH_MICROPROFILE_FAMILY_C:
+    case HEARTH_MICROPROFILE_FAMILY_R0FL:
+    case HEARTH_MICROPROFILE_FAMILY_R0FL_RAW:
+    case HEARTH_MICROPROFILE_FAMILY_DATA_LOST:
+    case HEARTH_MICROPROFILE_FAMILY_TEMPLATE:
+    default:
+      return t == 4 || t == EVENT_BASE;
+    }
+}
+
+static inline double
+entry_ms (const ThreadArr *ts,
+          guint            k,
+          guint64          t)
+{
+  switch (ts->kind)
+    {
+    case TA_EXTRA:
+      return thread_arr_num (ts, k) * (t == 4 ? ts->cpu_scale : ts->scale);
+    case TA_TIMES:
+    case TA_TYPE:
+      return thread_arr_num (ts, k) * ts->scale;
+    case TA_NONE:
+    case TA_LITERAL:
+    case TA_REF:
+    default:
+      return thread_arr_num (ts, k);
+    }
+}
+
+static const char *
+timer_name (Reader  *r,
+            guint32  timer)
+{
+  if (timer < r->timers->len && g_array_index (r->timers, Timer, timer).name != NULL)
+    return g_array_index (r->timers, Timer, timer).name;
+  return "?";
+}
+
+/* Inspection: CPU issue time and thread of the GPU marker after entry k */
+static void
+peek_issue (Reader          *r,
+            const ThreadArr *tt,
+            const ThreadArr *ts,
+            const ThreadArr *ti,
+            guint            k,
+            double          *time,
+            int             *thread)
+{
+  guint n = tt->n;
+
+  switch (r->family)
+    {
+    case HEARTH_MICROPROFILE_FAMILY_B_S:
+      for (guint i = k + 1; i < n && i <= k + 2; i++)
+        {
+          if (tt->raw[i] == 65535)
+            *time = thread_arr_num (ts, i);
+          else if (tt->raw[i] == 65531)
+            *thread = (int) (gint64) ti->raw[i];
+        }
+      break;
+    case HEARTH_MICROPROFILE_FAMILY_B_VAR:
+      if (k + 1 < n && tt->raw[k + 1] == 3)
+        *time = thread_arr_num (ts, k + 1);
+      break;
+    case HEARTH_MICROPROFILE_FAMILY_NONE:
+    case HEARTH_MICROPROFILE_FAMILY_A:
+    case HEARTH_MICROPROFILE_FAMILY_C:
+    case HEARTH_MICROPROFILE_FAMILY_R0FL:
+    case HEARTH_MICROPROFILE_FAMILY_R0FL_RAW:
+    case HEARTH_MICROPROFILE_FAMILY_DATA_LOST:
+    case HEARTH_MICROPROFILE_FAMILY_TEMPLATE:
+    default:
+      if (k + 1 < n && tt->raw[k + 1] == 4)
+        {
+          *time = entry_ms (ts, k + 1, 4);
+          *thread = (int) (gint64) ti->raw[k + 1];
+        }
+      break;
+    }
+}
+
+static void
+report_scope (Reader           *r,
+              guint             j,
+              const StackEntry *se,
+              guint             depth,
+              double            end,
+              double            issue_end,
+              gboolean          still_open)
+{
+  HearthMicroprofileScope s = { 0 };
+  Arena *a = &r->arena;
+
+  s.thread = j;
+  s.timer = se->timer;
+  s.name = timer_name (r, se->timer);
+  s.start_ms = se->start;
+  s.end_ms = end;
+  s.depth = depth;
+  s.frame = se->frame;
+  s.started_before_capture = se->placeholder;
+  s.still_open = still_open;
+  if (se->labels != NULL && se->labels->len > 0)
+    {
+      s.n_labels = se->labels->len;
+      g_ptr_array_add (se->labels, NULL);
+      s.labels = (const char **) se->labels->pdata;
+    }
+  memcpy (s.meta, se->meta, sizeof s.meta);
+  if (se->placeholder)
+    {
+      s.alloc_count = a->v[V_ALLOC_COUNT][se->node];
+      s.alloc_bytes = a->v[V_ALLOC_BYTES][se->node];
+      s.free_count = a->v[V_FREE_COUNT][se->node];
+      s.free_bytes = a->v[V_FREE_BYTES][se->node];
+    }
+  else
+    {
+      s.alloc_count = se->mem[0];
+      s.alloc_bytes = se->mem[1];
+      s.free_count = se->mem[2];
+      s.free_bytes = se->mem[3];
+    }
+  s.cpu_issue_start_ms = se->issue_start;
+  s.cpu_issue_end_ms = issue_end;
+  s.issuing_thread = se->issue_thread;
+  r->scope_func (&s, r->scope_data);
+}
+
+static void
+close_scope (Reader      *r,
+             guint        j,
+             ThreadState *th,
+             double       end,
+             double       issue_end,
+             gboolean     still_open)
+{
+  StackEntry *se = &th->stack[--th->depth];
+  double dur = end - se->start;
+
+  r->arena.v[V_CPU][se->node] += (dur - se->child) * 1e6;
+  if (th->depth > 0)
+    th->stack[th->depth - 1].child += dur;
+  else
+    th->base_child += dur;
+
+  if (r->scope_func != NULL)
+    report_scope (r, j, se, th->depth, end, issue_end, still_open);
+  if (se->labels != NULL)
+    g_clear_pointer (&se->labels, g_ptr_array_unref);
+}
+
+/* A LEAVE with an empty stack: the scope started before the capture, and
+ * everything the thread did so far ran inside it (§12.2). The current
+ * container becomes that scope; a new container goes above it. */
+static void
+underflow (Reader      *r,
+           guint        j,
+           ThreadState *th,
+           guint32      timer,
+           double       end,
+           guint        frame)
+{
+  Arena *a = &r->arena;
+  guint32 p = th->container;
+  guint32 c = arena_new_node (a, NO_TIMER);
+  double dur = end - r->capture_start;
+
+  a->timer[p] = timer;
+  arena_attach (a, c, p);
+  th->container = c;
+  a->v[V_CPU][p] += (dur - th->base_child) * 1e6;
+  a->v[V_CALLS][p] += 1;
+  th->base_child = dur;
+  r->n_placeholders++;
+
+  if (r->scope_func != NULL)
+    {
+      StackEntry se = { 0 };
+
+      se.node = p;
+      se.timer = timer;
+      se.frame = frame;
+      se.start = r->capture_start;
+      se.placeholder = TRUE;
+      se.issue_start = NAN;
+      se.issue_thread = -1;
+      report_scope (r, j, &se, 0, end, NAN, FALSE);
+    }
+}
+
+static void
+push_scope (Reader      *r,
+            ThreadState *th,
+            guint32      node,
+            guint32      timer,
+            guint32      orig,
+            guint        frame,
+            double       start)
+{
+  StackEntry *se;
+
+  if (G_UNLIKELY (th->depth == th->cap))
+    {
+      th->cap = MAX (32, th->cap * 2);
+      th->stack = g_renew (StackEntry, th->stack, th->cap);
+    }
+  se = &th->stack[th->depth++];
+  se->node = node;
+  se->timer = timer;
+  se->orig_timer = orig;
+  se->frame = frame;
+  se->start = start;
+  se->child = 0;
+  se->placeholder = FALSE;
+  se->labels = NULL;
+  if (r->scope_func != NULL)
+    {
+      memset (se->meta, 0, sizeof se->meta);
+      memset (se->mem, 0, sizeof se->mem);
+      se->issue_start = NAN;
+      se->issue_thread = -1;
+    }
+}
+
+static const char *
+label_text (Reader          *r,
+            const ThreadArr *tl,
+            guint64          index)
+{
+  if (tl == NULL || tl->strings == NULL || index >= tl->n)
+    {
+      r->n_bad_label++;
+      return "??";
+    }
+  index = tl->raw[index];
+  if (index >= tl->strings->len)
+    {
+      r->n_bad_label++;
+      return "??";
+    }
+  if (g_ptr_array_index (tl->strings, index) == NULL)
+    return "(overwritten)";
+  return g_ptr_array_index (tl->strings, index);
+}
+
+static void
+credit_memory (Reader      *r,
+               ThreadState *th,
+               FrameAcc    *acc,
+               double       ac,
+               double       ab,
+               double       fc,
+               double       fb)
+{
+  Arena *a = &r->arena;
+  guint32 node = th->depth > 0 ? th->stack[th->depth - 1].node : th->container;
+
+  a->v[V_ALLOC_COUNT][node] += ac;
+  a->v[V_ALLOC_BYTES][node] += ab;
+  a->v[V_FREE_COUNT][node] += fc;
+  a->v[V_FREE_BYTES][node] += fb;
+  if (r->scope_func != NULL && th->depth > 0)
+    {
+      double *mem = th->stack[th->depth - 1].mem;
+
+      mem[0] += ac;
+      mem[1] += ab;
+      mem[2] += fc;
+      mem[3] += fb;
+    }
+  acc->alloc_count += ac;
+  acc->alloc_bytes += ab;
+  acc->free_count += fc;
+  acc->free_bytes += fb;
+  acc->memory = TRUE;
+  r->has_memory = TRUE;
+}
+
+static void
+process_thread_frame (Reader          *r,
+                      guint            f,
+                      guint            j,
+                      const ThreadArr *tt,
+                      const ThreadArr *ts,
+                      const ThreadArr *ti,
+                      const ThreadArr *tl,
+                      double           limit,
+                      guint64          timer_limit,
+                      FrameAcc        *acc)
+{
+  ThreadState *th = ensure_thread (r, j);
+  Arena *a = &r->arena;
+  Family family = r->family;
+  gboolean logical = family != HEARTH_MICROPROFILE_FAMILY_B_S &&
+                     family != HEARTH_MICROPROFILE_FAMILY_B_VAR;
+  gboolean discard_prev = FALSE;
+  guint n = tt->n;
+
+  if (ts->n != n || ti->n != n)
+    {
+      if (r->n_length_mismatch++ < 5)
+        reader_warn (r, "frame %u, thread %u: the tt, ts and ti arrays have different lengths "
+                     "(%u, %u, %u); skipped", f, j, n, ts->n, ti->n);
+      return;
+    }
+
+  for (guint k = 0; k < n; k++)
+    {
+      guint64 t = tt->raw[k];
+      double ms;
+
+      if (is_aux (family, t))
+        {
+          /* var era: meta increments on CPU threads (§7.1) */
+          if (!discard_prev && family == HEARTH_MICROPROFILE_FAMILY_B_VAR && !th->gpu &&
+              r->scope_func != NULL && th->depth > 0 && t >= 3 &&
+              ti->raw[k] < HEARTH_MICROPROFILE_MAX_META)
+            th->stack[th->depth - 1].meta[ti->raw[k]] += (double) (t - 3);
+          continue;
+        }
+
+      if (t < EVENT_BASE)
+        {
+          ms = entry_ms (ts, k, t);
+          if (ms > limit)
+            {
+              /* stale ring-buffer data (§13.1) */
+              discard_prev = TRUE;
+              acc->clobbered = TRUE;
+              th->clobbered = TRUE;
+              r->n_stale++;
+              continue;
+            }
+        }
+      else
+        ms = 0;
+      discard_prev = FALSE;
+
+      if (t == 1)
+        {
+          guint64 index = ti->raw[k];
+          guint32 timer, parent, node;
+
+          if (index >= timer_limit)
+            {
+              r->n_bad_timer++;
+              continue;
+            }
+          timer = (guint32) index;
+          if (logical && timer < r->timers->len && g_array_index (r->timers, Timer, timer).dollar)
+            {
+              const char *label = NULL;
+
+              if (k + 1 < n && tt->raw[k + 1] == 3)
+                label = label_text (r, tl, ti->raw[k + 1]);
+              timer = synthetic_timer (r, timer, label);
+            }
+          parent = th->depth > 0 ? th->stack[th->depth - 1].node : th->container;
+          node = arena_child (a, parent, timer);
+          a->v[V_CALLS][node] += 1;
+          push_scope (r, th, node, timer, (guint32) index, f, ms);
+          if (r->scope_func != NULL)
+            {
+              StackEntry *se = &th->stack[th->depth - 1];
+
+              peek_issue (r, tt, ts, ti, k, &se->issue_start, &se->issue_thread);
+            }
+        }
+      else if (t == 0)
+        {
+          guint64 index = ti->raw[k];
+          double issue_end = NAN;
+
+          if (index >= timer_limit)
+            {
+              r->n_bad_timer++;
+              continue;
+            }
+          if (th->depth == 0)
+            {
+              underflow (r, j, th, (guint32) index, ms, f);
+              continue;
+            }
+          if (th->stack[th->depth - 1].orig_timer != index)
+            r->n_mismatch_leave++;
+          if (r->scope_func != NULL)
+            {
+              int thread = -1;
+
+              peek_issue (r, tt, ts, ti, k, &issue_end, &thread);
+            }
+          close_scope (r, j, th, ms, issue_end, FALSE);
+        }
+      else if (!logical)
+        continue;
+      else if (t == 3 || t == 5)
+        {
+          const char *text = label_text (r, tl, ti->raw[k]);
+
+          r->n_labels++;
+          if (r->scope_func != NULL && th->depth > 0)
+            {
+              StackEntry *se = &th->stack[th->depth - 1];
+
+              if (se->labels == NULL)
+                se->labels = g_ptr_array_new_with_free_func (g_free);
+              g_ptr_array_add (se->labels, g_strdup (text));
+            }
+        }
+      else if (t >= 8 && t < EVENT_BASE)
+        {
+          if (r->scope_func != NULL && th->depth > 0 && ti->raw[k] < HEARTH_MICROPROFILE_MAX_META)
+            th->stack[th->depth - 1].meta[ti->raw[k]] += (double) (t - 8);
+        }
+      else if (t > EVENT_BASE && t < 256)
+        {
+          guint64 x = ts->raw[k];
+          guint64 data = x & ((G_GUINT64_CONSTANT (1) << 50) - 1);
+          guint n_ext = (guint) ((x >> 58) & 3);
+
+          if (k + n_ext >= n)
+            {
+              r->n_bad_event++;
+              break;
+            }
+          switch (t)
+            {
+            case 145:        /* Alloc */
+            case 147:        /* Realloc: counted as an allocation of the new size */
+              {
+                double count = (double) ((data >> 32) & 0xffff);
+
+                credit_memory (r, th, acc, count ? count : 1, (double) (data & 0xffffffff), 0, 0);
+              }
+              break;
+            case 146:        /* Free */
+              {
+                double count = (double) ((data >> 32) & 0xffff);
+
+                credit_memory (r, th, acc, 0, 0, count ? count : 1, (double) (data & 0xffffffff));
+              }
+              break;
+            case 148:        /* MemoryScopeStats */
+              {
+                double ab = 0, fb = 0;
+
+                if (n_ext >= 1)
+                  {
+                    guint64 ext = ts->raw[k + 1];
+
+                    fb = (double) (ext & 0xffffffff);
+                    ab = (double) (ext >> 32);
+                  }
+                credit_memory (r, th, acc, (double) ((data >> 24) & 0xffffff), ab,
+                               (double) (data & 0xffffff), fb);
+              }
+              break;
+            default:
+              break;
+            }
+          k += n_ext;
+        }
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Frames */
+
+static FrameVar *
+lookup_var (Reader     *r,
+            const Val  *ref,
+            gboolean    list)
+{
+  FrameVar *var;
+
+  if (ref == NULL || ref->kind != VAL_REF)
+    return NULL;
+  var = g_hash_table_lookup (r->vars, strip_prefix (ref->str));
+  if (var == NULL || var->list != list)
+    return NULL;
+  return var;
+}
+
+/* Item j of a per-thread list, following family B references */
+static const ThreadArr *
+resolve_item (Reader   *r,
+              FrameVar *list,
+              guint     j,
+              gboolean *missing)
+{
+  ThreadArr *ta;
+  FrameVar *flat;
+
+  if (list == NULL || j >= list->items->len)
+    return NULL;
+  ta = g_ptr_array_index (list->items, j);
+  if (ta->kind != TA_REF)
+    return ta;
+  flat = g_hash_table_lookup (r->vars, ta->ref);
+  if (flat == NULL || flat->list || flat->items->len != 1)
+    {
+      *missing = TRUE;
+      return NULL;
+    }
+  return g_ptr_array_index (flat->items, 0);
+}
+
+static void
+drop_var (Reader     *r,
+          const char *name)
+{
+  gpointer key, value;
+
+  if (g_hash_table_steal_extended (r->vars, name, &key, &value))
+    {
+      g_free (key);
+      frame_var_free (r, value);
+    }
+}
+
+static void
+drop_frame_list (Reader    *r,
+                 const Val *ref)
+{
+  FrameVar *var;
+
+  if (ref == NULL || ref->kind != VAL_REF)
+    return;
+  var = g_hash_table_lookup (r->vars, strip_prefix (ref->str));
+  if (var == NULL)
+    return;
+  for (guint j = 0; j < var->items->len; j++)
+    {
+      ThreadArr *ta = g_ptr_array_index (var->items, j);
+
+      if (ta->kind == TA_REF)
+        drop_var (r, ta->ref);
+    }
+  drop_var (r, strip_prefix (ref->str));
+}
+
+static void
+mark_truncated (Reader     *r,
+                gsize       offset,
+                const char *why)
+{
+  if (r->truncated)
+    return;
+  r->truncated = TRUE;
+  r->truncated_at = offset;
+  r->truncated_why = g_strdup (why);
+}
+
+static void
+process_frame (Reader     *r,
+               const Val  *call,
+               const char *stmt)
+{
+  guint nargs = call->items->len;
+  guint f = r->frames->len;
+  const Val *refs[4];
+  FrameVar *vars[4];
+  static const char *const what[4] = { "ts", "tt", "ti", "tl" };
+  double start, end, gstart, gend;
+  guint n_threads;
+  guint64 timer_limit;
+  FrameAcc acc = { 0 };
+  HearthFrame fr;
+
+  if (nargs < 8)
+    {
+      reader_warn (r, "MakeFrame at byte %" G_GSIZE_FORMAT " has %u arguments, expected 8, 9 or 22; skipped",
+                   offset_of (r, stmt), nargs);
+      return;
+    }
+
+  start = val_num (val_arg (call, 1), NAN);
+  end = val_num (val_arg (call, 2), NAN);
+  gstart = val_num (val_arg (call, 3), 0);
+  gend = val_num (val_arg (call, 4), 0);
+  refs[0] = val_arg (call, 5);
+  refs[1] = val_arg (call, 6);
+  refs[2] = val_arg (call, 7);
+  refs[3] = nargs >= 9 && val_arg (call, 8)->kind == VAL_REF ? val_arg (call, 8) : NULL;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      vars[i] = lookup_var (r, refs[i], TRUE);
+      if (vars[i] == NULL && (i < 3 || refs[i] != NULL))
+        {
+          g_autofree char *why = g_strdup_printf ("frame %u refers to %s, which is never defined", f,
+                                                  refs[i] && refs[i]->kind == VAL_REF ? refs[i]->str : what[i]);
+
+          mark_truncated (r, offset_of (r, stmt), why);
+          r->stop = TRUE;
+          return;
+        }
+    }
+
+  if (f == 0)
+    r->capture_start = isfinite (start) ? start : 0;
+  if (!isfinite (start))
+    start = r->capture_start;
+  if (!isfinite (end))
+    end = start;
+
+  n_threads = vars[1]->items->len;
+  if (vars[0]->items->len != n_threads || vars[2]->items->len != n_threads ||
+      (vars[3] != NULL && vars[3]->items->len != n_threads))
+    {
+      if (r->n_thread_mismatch++ < 3)
+        reader_warn (r, "frame %u: the per-thread arrays have different thread counts", f);
+      n_threads = MIN (n_threads, MIN (vars[0]->items->len, vars[2]->items->len));
+    }
+
+  timer_limit = MAX ((guint64) r->timers->len, (guint64) MAX (r->declared_timers, 0));
+  if (timer_limit == 0)
+    timer_limit = MAX_TIMERS;
+
+  for (guint j = 0; j < n_threads; j++)
+    {
+      gboolean missing = FALSE;
+      const ThreadArr *ts = resolve_item (r, vars[0], j, &missing);
+      const ThreadArr *tt = resolve_item (r, vars[1], j, &missing);
+      const ThreadArr *ti = resolve_item (r, vars[2], j, &missing);
+      const ThreadArr *tl = resolve_item (r, vars[3], j, &missing);
+      ThreadState *th;
+      double tend;
+
+      if (missing)
+        {
+          g_autofree char *why = g_strdup_printf ("frame %u, thread %u refers to a log array that is never defined",
+                                                  f, j);
+
+          mark_truncated (r, offset_of (r, stmt), why);
+          r->stop = TRUE;
+          return;
+        }
+      th = ensure_thread (r, j);
+      tend = th->gpu && (gstart != 0 || gend != 0) ? gend : end;
+      th->last_end = tend;
+      th->has_last_end = TRUE;
+      if (tt == NULL || ts == NULL || ti == NULL || tt->kind == TA_NONE)
+        continue;
+      if (tl != NULL && tl->kind == TA_NONE)
+        tl = NULL;
+      process_thread_frame (r, f, j, tt, ts, ti, tl, tend + STALE_MARGIN_MS, timer_limit, &acc);
+    }
+
+  hearth_frame_init (&fr);
+  fr.start_ms = start;
+  fr.end_ms = end;
+  if (!((r->family == HEARTH_MICROPROFILE_FAMILY_B_S || r->family == HEARTH_MICROPROFILE_FAMILY_B_VAR) &&
+        gstart == 0 && gend == 0))
+    {
+      fr.gpu_start_ms = gstart;
+      fr.gpu_end_ms = gend;
+    }
+  fr.cpu_frequency_mhz = NAN;
+  fr.memory_free = NAN;
+  fr.alloc_ms = NAN;
+  fr.free_ms = NAN;
+  if (nargs >= 22)
+    {
+      fr.paused = val_num (val_arg (call, 9), 0) != 0;
+      fr.incomplete = val_num (val_arg (call, 10), 0) != 0;
+      fr.cpu_frequency_mhz = val_num (val_arg (call, 11), NAN);
+      fr.memory_used = val_num (val_arg (call, 12), NAN);
+      fr.memory_free = val_num (val_arg (call, 13), NAN);
+      fr.alloc_ms = val_num (val_arg (call, 14), NAN);
+      fr.alloc_count = val_num (val_arg (call, 15), NAN);
+      fr.free_ms = val_num (val_arg (call, 16), NAN);
+      fr.free_count = val_num (val_arg (call, 17), NAN);
+      fr.cpu_waits_for_gpu_ms = val_num (val_arg (call, 18), NAN);
+      fr.jobs_ms = val_num (val_arg (call, 19), NAN);
+      fr.render_ms = val_num (val_arg (call, 20), NAN);
+      fr.gpu_ms = val_num (val_arg (call, 21), NAN);
+
+      /* §13.3 */
+      if (fr.render_ms > fr.jobs_ms && fr.cpu_waits_for_gpu_ms > 2.5)
+        fr.klass = HEARTH_FRAME_CLASS_GPU;
+      else if (fr.render_ms > fr.jobs_ms)
+        fr.klass = HEARTH_FRAME_CLASS_RENDER;
+      else if (isfinite (fr.render_ms) && isfinite (fr.jobs_ms))
+        fr.klass = HEARTH_FRAME_CLASS_CPU;
+    }
+  if (acc.memory)
+    {
+      fr.alloc_bytes = acc.alloc_bytes;
+      fr.free_bytes = acc.free_bytes;
+      if (isnan (fr.alloc_count))
+        fr.alloc_count = acc.alloc_count;
+      if (isnan (fr.free_count))
+        fr.free_count = acc.free_count;
+    }
+  fr.clobbered = acc.clobbered;
+  g_array_append_val (r->frames, fr);
+
+  for (guint i = 0; i < 4; i++)
+    drop_frame_list (r, refs[i]);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Statements */
+
+static void
+handle_group (Reader    *r,
+              gint64     index,
+              const Val *call)
+{
+  Group *g;
+  const char *color;
+
+  if (call == NULL || call->kind != VAL_CALL || strcmp (call->str, "MakeGroup") != 0)
+    return;
+  if (index < 0)
+    index = (gint64) val_num (val_arg (call, 0), -1);
+  if (index < 0 || index >= 65536)
+    return;
+  g = ensure_group (r, (guint) index);
+  g_free (g->name);
+  g->name = g_strdup (val_str (val_arg (call, 1)) ? val_str (val_arg (call, 1)) : "");
+  g->category = (int) val_num (val_arg (call, 2), -1);
+  g->gpu = val_num (val_arg (call, 4), 0) != 0;
+  color = val_str (val_arg (call, 8));
+  /* family A takes group colours from the wrong table (§6.2): derive one */
+  g->has_color = r->family != HEARTH_MICROPROFILE_FAMILY_A && parse_color (color, &g->color);
+}
+
+static void
+handle_timer (Reader    *r,
+              gint64     index,
+              const Val *call)
+{
+  Timer *t;
+  const char *name;
+
+  if (call == NULL || call->kind != VAL_CALL || strcmp (call->str, "MakeTimer") != 0)
+    return;
+  if (index < 0)
+    index = (gint64) val_num (val_arg (call, 0), -1);
+  if (index < 0 || index >= MAX_TIMERS)
+    {
+      reader_warn (r, "timer index %" G_GINT64_FORMAT " out of range; skipped", index);
+      return;
+    }
+  name = val_str (val_arg (call, 1));
+  t = ensure_timer (r, (guint) index);
+  g_free (t->name);
+  t->name = g_strdup (name ? name : "");
+  t->group = (guint32) MAX (0, val_num (val_arg (call, 2), 0));
+  t->has_color = parse_color (val_str (val_arg (call, 3)), &t->color);
+  if (t->has_color && t->color == 0)
+    t->has_color = FALSE;      /* dynamic timers are written black */
+  t->dollar = t->name[0] == '$';
+  t->defined = TRUE;
+}
+
+static GPtrArray *
+strings_of (const Val *v)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+
+  if (v != NULL && v->kind == VAL_ARRAY)
+    for (guint i = 0; i < v->items->len; i++)
+      {
+        const Val *it = g_ptr_array_index (v->items, i);
+
+        g_ptr_array_add (out, g_strdup (it->kind == VAL_STR ? it->str : ""));
+      }
+  return out;
+}
+
+static void
+numbers_of (const Val *v,
+            GArray    *out,
+            gboolean   as_u8)
+{
+  g_array_set_size (out, 0);
+  if (v == NULL || v->kind != VAL_ARRAY)
+    return;
+  for (guint i = 0; i < v->items->len; i++)
+    {
+      const Val *it = g_ptr_array_index (v->items, i);
+      guint64 raw = it->kind == VAL_NUM ? it->raw : 0;
+
+      if (as_u8)
+        {
+          guint8 b = raw != 0;
+
+          g_array_append_val (out, b);
+        }
+      else
+        g_array_append_val (out, raw);
+    }
+}
+
+static void
+handle_general_info (Reader    *r,
+                     const Val *v)
+{
+  const char *text = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  JsonNode *root;
+
+  if (v == NULL)
+    return;
+  if (v->kind == VAL_CALL && strcmp (v->str, "JSON.parse") == 0)
+    text = val_str (val_arg (v, 0));
+  else if (v->kind == VAL_STR)
+    text = v->str;
+  if (text == NULL)
+    return;
+
+  g_free (r->general_info);
+  r->general_info = g_strdup (text);
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, text, -1, NULL))
+    {
+      reader_warn (r, "GeneralInfo is not valid JSON");
+      return;
+    }
+  root = json_parser_get_root (parser);
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    {
+      JsonObject *o = json_node_get_object (root);
+      JsonNode *n;
+
+      n = json_object_get_member (o, "PlaceId");
+      if (n != NULL && JSON_NODE_HOLDS_VALUE (n))
+        {
+          gint64 id = json_node_get_int (n);
+
+          if (json_node_get_value_type (n) == G_TYPE_STRING)
+            id = g_ascii_strtoll (json_node_get_string (n), NULL, 10);
+          g_free (r->place_id);
+          r->place_id = id != 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, id) : NULL;
+        }
+      n = json_object_get_member (o, "ContextLabel");
+      if (n != NULL && JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING)
+        {
+          g_free (r->context_label);
+          r->context_label = g_strdup (json_node_get_string (n));
+        }
+    }
+}
+
+static void
+handle_counters (Reader    *r,
+                 const Val *v)
+{
+  if (v == NULL || v->kind != VAL_ARRAY)
+    return;
+  g_ptr_array_set_size (r->counters, 0);
+  for (guint i = 0; i < v->items->len; i++)
+    {
+      const Val *c = g_ptr_array_index (v->items, i);
+      const Val *hist;
+      HearthMicroprofileCounter *counter;
+
+      if (c->kind != VAL_CALL || strcmp (c->str, "MakeCounter") != 0)
+        continue;
+      counter = g_new0 (HearthMicroprofileCounter, 1);
+      counter->name = g_strdup (val_str (val_arg (c, 5)) ? val_str (val_arg (c, 5)) : "");
+      counter->min = val_num (val_arg (c, 7), 0);
+      counter->history = g_array_new (FALSE, FALSE, sizeof (double));
+      hist = val_arg (c, 15);
+      if (hist != NULL && hist->kind == VAL_ARRAY)       /* families A and C (§6.2) */
+        for (guint k = 0; k < hist->items->len; k++)
+          {
+            const Val *h = g_ptr_array_index (hist->items, k);
+            double value = val_num (h, 0) + counter->min;
+
+            g_array_append_val (counter->history, value);
+          }
+      g_ptr_array_add (r->counters, counter);
+    }
+}
+
+static void
+handle_thread_group_time (Reader    *r,
+                          const Val *v)
+{
+  guint stride = 0;
+
+  if (v == NULL || v->kind != VAL_ARRAY)
+    return;
+  for (guint j = 0; j < v->items->len; j++)
+    {
+      const Val *row = g_ptr_array_index (v->items, j);
+      const Val *arr = val_arg (row, 1);
+
+      if (row->kind == VAL_CALL && arr != NULL && arr->kind == VAL_ARRAY)
+        stride = MAX (stride, arr->items->len);
+    }
+  if (stride == 0)
+    return;
+  r->thread_group_stride = stride;
+  g_array_set_size (r->thread_group_time, 0);
+  g_array_set_size (r->thread_group_time, (gsize) stride * v->items->len);
+  for (guint j = 0; j < v->items->len; j++)
+    {
+      const Val *row = g_ptr_array_index (v->items, j);
+      const Val *arr = val_arg (row, 1);
+      double scale = val_num (val_arg (row, 0), 1);
+
+      if (row->kind != VAL_CALL || arr == NULL || arr->kind != VAL_ARRAY)
+        continue;
+      for (guint k = 0; k < arr->items->len; k++)
+        g_array_index (r->thread_group_time, double, (gsize) j * stride + k) =
+          val_num (g_ptr_array_index (arr->items, k), 0) * scale;
+    }
+}
+
+/* Names whose right-hand side is parsed as a generic value */
+static const char *const value_names[] = {
+  "DumpHost", "DumpUtcCaptureTime", "PlatformInfo", "GeneralInfo", "CategoryInfo",
+  "GroupInfo", "TimerInfo", "ThreadNames", "ThreadIds", "ThreadGpu", "ISGPU",
+  "ThreadClobbered", "MetaNames", "CGlobalLabels", "CounterInfo", "ThreadGroupTimeArray",
+  "Frames", "StringTable", "ExtensionList", "EnabledFastFlags", NULL
+};
+
+static gboolean
+is_value_name (const char *name)
+{
+  for (guint i = 0; value_names[i] != NULL; i++)
+    if (strcmp (name, value_names[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+handle_value (Reader     *r,
+              const char *name,
+              gint64      index,
+              const Val  *v,
+              const char *stmt)
+{
+  if (strcmp (name, "Frames") == 0)
+    {
+      if (index >= 0 && v->kind == VAL_CALL && strcmp (v->str, "MakeFrame") == 0)
+        process_frame (r, v, stmt);
+      else if (index < 0 && v->kind == VAL_CALL && strcmp (v->str, "Array") == 0)
+        r->declared_frames = (gint64) val_num (val_arg (v, 0), 0);
+      else if (index < 0 && v->kind == VAL_ARRAY)
+        r->declared_frames = v->items->len;
+    }
+  else if (strcmp (name, "DumpHost") == 0 && val_str (v))
+    {
+      g_free (r->dump_host);
+      r->dump_host = g_strdup (v->str);
+    }
+  else if (strcmp (name, "DumpUtcCaptureTime") == 0 && v->kind == VAL_NUM)
+    {
+      r->capture_time = (gint64) v->raw;
+      r->has_capture_time = TRUE;
+    }
+  else if (strcmp (name, "PlatformInfo") == 0 && val_str (v))
+    {
+      g_free (r->platform_info);
+      r->platform_info = g_strdup (v->str);
+    }
+  else if (strcmp (name, "GeneralInfo") == 0)
+    handle_general_info (r, v);
+  else if (strcmp (name, "CategoryInfo") == 0)
+    {
+      if (index >= 0 && index < 65536 && val_str (v))
+        {
+          while (r->categories->len <= (guint) index)
+            g_ptr_array_add (r->categories, g_strdup (""));
+          g_free (g_ptr_array_index (r->categories, index));
+          g_ptr_array_index (r->categories, index) = g_strdup (v->str);
+        }
+    }
+  else if (strcmp (name, "GroupInfo") == 0)
+    {
+      if (index >= 0)
+        handle_group (r, index, v);
+      else if (v->kind == VAL_ARRAY)
+        for (guint i = 0; i < v->items->len; i++)
+          handle_group (r, -1, g_ptr_array_index (v->items, i));
+    }
+  else if (strcmp (name, "TimerInfo") == 0)
+    {
+      if (index >= 0)
+        handle_timer (r, index, v);
+      else if (v->kind == VAL_CALL && strcmp (v->str, "Array") == 0)
+        r->declared_timers = (gint64) CLAMP (val_num (val_arg (v, 0), 0), 0, MAX_TIMERS);
+      else if (v->kind == VAL_ARRAY)
+        for (guint i = 0; i < v->items->len; i++)
+          handle_timer (r, i, g_ptr_array_index (v->items, i));
+    }
+  else if (strcmp (name, "StringTable") == 0)
+    {
+      if (index >= 0 && index < MAX_TIMERS && val_str (v))
+        {
+          Timer *t = ensure_timer (r, (guint) index);
+
+          if (t->name == NULL)
+            {
+              t->name = g_strdup (v->str);
+              t->group = r->groups->len > 0 ? r->groups->len - 1 : 0;
+              t->defined = TRUE;
+            }
+        }
+    }
+  else if (strcmp (name, "ThreadNames") == 0)
+    {
+      g_ptr_array_unref (r->thread_names);
+      r->thread_names = strings_of (v);
+    }
+  else if (strcmp (name, "ThreadIds") == 0)
+    numbers_of (v, r->thread_ids, FALSE);
+  else if (strcmp (name, "ThreadGpu") == 0 || strcmp (name, "ISGPU") == 0)
+    {
+      numbers_of (v, r->thread_gpu, TRUE);
+      for (guint j = 0; j < r->threads->len && j < r->thread_gpu->len; j++)
+        g_array_index (r->threads, ThreadState, j).gpu = g_array_index (r->thread_gpu, guint8, j);
+    }
+  else if (strcmp (name, "ThreadClobbered") == 0)
+    numbers_of (v, r->thread_clobbered, TRUE);
+  else if (strcmp (name, "MetaNames") == 0)
+    {
+      g_ptr_array_unref (r->meta_names);
+      r->meta_names = strings_of (v);
+    }
+  else if (strcmp (name, "CGlobalLabels") == 0)
+    {
+      g_ptr_array_unref (r->global_labels);
+      r->global_labels = strings_of (v);
+    }
+  else if (strcmp (name, "CounterInfo") == 0)
+    handle_counters (r, v);
+  else if (strcmp (name, "ThreadGroupTimeArray") == 0)
+    handle_thread_group_time (r, v);
+}
+
+static void
+store_var (Reader     *r,
+           const char *name,
+           FrameVar   *var)
+{
+  drop_var (r, name);
+  g_hash_table_insert (r->vars, g_strdup (name), var);
+}
+
+static void
+reset_s_vars (Reader *r)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, r->vars);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_hash_table_iter_steal (&iter);
+      g_free (key);
+      frame_var_free (r, value);
+    }
+}
+
+/* Skips whitespace and comments between statements. Returns FALSE at the
+ * end of the data region (`//CSwitch Size`). */
+static gboolean
+skip_between_statements (Reader *r)
+{
+  Lex *lx = &r->lx;
+
+  for (;;)
+    {
+      skip_ws (lx);
+      if (lx->end - lx->p >= 2 && lx->p[0] == '/' && lx->p[1] == '/')
+        {
+          const char *nl = memchr (lx->p, '\n', lx->end - lx->p);
+
+          if (lx->end - lx->p >= 14 && memcmp (lx->p, "//CSwitch Size", 14) == 0)
+            {
+              r->region_end_seen = TRUE;
+              return FALSE;
+            }
+          lx->p = nl != NULL ? nl + 1 : lx->end;
+          continue;
+        }
+      if (lx->end - lx->p >= 2 && lx->p[0] == '/' && lx->p[1] == '*')
+        {
+          const char *c = find_str (lx->p + 2, lx->end, "*/");
+
+          lx->p = c != NULL ? c + 2 : lx->end;
+          continue;
+        }
+      return TRUE;
+    }
+}
+
+static void
+skip_line (Lex *lx)
+{
+  const char *nl = memchr (lx->p, '\n', lx->end - lx->p);
+
+  lx->p = nl != NULL ? nl + 1 : lx->end;
+}
+
+/* Pages of the input that were parsed are never read again. When the input
+ * is a read-only mapping of a file (what hearth_import_file() does), they can
+ * be released from the process so that the resident size stays near one
+ * window of the file instead of growing to the whole file: the kernel reads
+ * them back from the page cache if anyone touches them again. Anonymous or
+ * writable memory (gzip output, caller buffers) is never touched. */
+static gboolean
+is_read_only_file_mapping (const void *data,
+                           gsize       length)
+{
+#ifdef __linux__
+  FILE *maps = fopen ("/proc/self/maps", "re");
+  char line[512];
+  guintptr p = (guintptr) data;
+  gboolean ok = FALSE;
+
+  if (maps == NULL)
+    return FALSE;
+  while (fgets (line, sizeof line, maps) != NULL)
+    {
+      unsigned long long start, end, offset, inode;
+      char perms[8], dev[32];
+
+      if (sscanf (line, "%llx-%llx %7s %llx %31s %llu", &start, &end, perms, &offset, dev, &inode) != 6)
+        continue;
+      if (p >= start && p < end)
+        {
+          ok = inode != 0 && perms[1] != 'w' && perms[3] == 'p' && p + length <= end;
+          break;
+        }
+    }
+  fclose (maps);
+  return ok;
+#else
+  return FALSE;
+#endif
+}
+
+static void
+drop_behind (Reader     *r,
+             const char *upto)
+{
+#ifdef __linux__
+  gsize page = (gsize) sysconf (_SC_PAGESIZE);
+  guintptr from = ((guintptr) r->dropped_to + page - 1) & ~(guintptr) (page - 1);
+  guintptr to = ((guintptr) upto & ~(guintptr) (page - 1));
+
+  if (to > page)
+    to -= page;                           /* keep a page of margin */
+  if (to <= from || to - from < ((gsize) 8 << 20))
+    return;
+  madvise ((void *) from, to - from, MADV_DONTNEED);
+  r->dropped_to = (const char *) to;
+#endif
+}
+
+static void
+report_progress (Reader *r)
+{
+  gsize off = offset_of (r, r->lx.p);
+
+  if (g_cancellable_is_cancelled (r->source->cancellable))
+    {
+      GError *local = NULL;
+
+      g_cancellable_set_error_if_cancelled (r->source->cancellable, &local);
+      g_propagate_prefixed_error (r->error, local, "%s: ", r->source->display_name);
+      r->failed = TRUE;
+      r->stop = TRUE;
+      return;
+    }
+  if (r->can_drop)
+    drop_behind (r, r->lx.p);
+  if (off >= r->next_progress)
+    {
+      hearth_import_source_progress (r->source, (double) off / MAX (1, r->source->length));
+      r->next_progress = off + MAX (r->source->length / 200, 1);
+    }
+}
+
+/* One statement. Returns LEX_OK, or LEX_EOF/LEX_ERROR for the caller. */
+static LexStatus
+parse_statement (Reader     *r,
+                 const char *stmt)
+{
+  Lex *lx = &r->lx;
+  g_autofree char *path = NULL;
+  const char *name, *suffix;
+  char base[64];
+  gint64 index = -1;
+  gboolean push = FALSE;
+  LexStatus st;
+  int fk;
+
+  st = lex_path (r, lx, r->sbuf);
+  if (st != LEX_OK)
+    return st;
+  if (strcmp (r->sbuf->str, "var") == 0 || strcmp (r->sbuf->str, "let") == 0 ||
+      strcmp (r->sbuf->str, "const") == 0)
+    {
+      skip_ws (lx);
+      if (lx->p >= lx->end)
+        return LEX_EOF;
+      if (!is_ident_start (*lx->p))
+        {
+          reader_error (r, "expected a name at byte %" G_GSIZE_FORMAT, offset_of (r, lx->p));
+          return LEX_ERROR;
+        }
+      st = lex_path (r, lx, r->sbuf);
+      if (st != LEX_OK)
+        return st;
+    }
+  if (strcmp (r->sbuf->str, "function") == 0)
+    {
+      r->stop = TRUE;                /* viewer code after the data */
+      return LEX_OK;
+    }
+
+  path = g_strndup (r->sbuf->str, r->sbuf->len);
+  name = strip_prefix (path);
+  suffix = name + strcspn (name, ".[");
+  if ((gsize) (suffix - name) >= sizeof base)
+    return skip_expr (r, lx);
+  memcpy (base, name, suffix - name);
+  base[suffix - name] = 0;
+  if (suffix[0] == '[')
+    {
+      index = g_ascii_strtoll (suffix + 1, NULL, 10);
+      suffix = strchr (suffix, ']') + 1;
+    }
+  if (strcmp (suffix, ".push") == 0)
+    push = TRUE;
+  else if (suffix[0] != 0)
+    return skip_expr (r, lx);
+
+  skip_ws (lx);
+  if (lx->p >= lx->end)
+    return strcmp (path, "S") == 0 ? LEX_OK : LEX_EOF;
+
+  if (push)
+    return skip_expr (r, lx);             /* TimerInfo.push is handled by parse_statements */
+
+  if (*lx->p != '=' || (lx->p + 1 < lx->end && lx->p[1] == '='))
+    return skip_expr (r, lx);             /* a bare expression statement */
+  lx->p++;
+  skip_ws (lx);
+  if (lx->p >= lx->end)
+    return LEX_EOF;
+
+  if (strcmp (path, "S") == 0)
+    {
+      reset_s_vars (r);
+      return skip_expr (r, lx);
+    }
+
+  fk = index < 0 ? frame_var_kind (base) : 0;
+  if (fk == 1)
+    {
+      FrameVar *var = g_new0 (FrameVar, 1);
+
+      var->list = TRUE;
+      var->items = g_ptr_array_new ();
+      st = parse_thread_list (r, lx, var);
+      if (st != LEX_OK)
+        {
+          frame_var_free (r, var);
+          return st;
+        }
+      store_var (r, base, var);
+      return LEX_OK;
+    }
+  if (fk == 2)
+    {
+      FrameVar *var = g_new0 (FrameVar, 1);
+      ThreadArr *ta = thread_arr_new (r);
+
+      var->items = g_ptr_array_new ();
+      g_ptr_array_add (var->items, ta);
+      if (*lx->p == '[')
+        {
+          ta->kind = TA_LITERAL;
+          st = parse_inner_array (r, lx, ta);
+        }
+      else
+        st = parse_thread_element (r, lx, ta);
+      if (st != LEX_OK)
+        {
+          frame_var_free (r, var);
+          return st;
+        }
+      store_var (r, base, var);
+      return LEX_OK;
+    }
+
+  if (is_value_name (base))
+    {
+      g_autoptr(Val) v = NULL;
+
+      st = parse_value (r, lx, 0, &v);
+      if (st != LEX_OK)
+        return st;
+      handle_value (r, base, index, v, stmt);
+      return LEX_OK;
+    }
+
+  st = skip_expr (r, lx);
+  if (st == LEX_OK && strcmp (base, "CSwitchThreads") == 0)
+    {
+      r->region_end_seen = TRUE;
+      r->stop = TRUE;
+    }
+  return st;
+}
+
+/* TimerInfo.push(MakeTimer(...)): parse_statement hands the "(...)" here */
+static LexStatus
+parse_push (Reader *r)
+{
+  Lex *lx = &r->lx;
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func ((GDestroyNotify) val_free);
+  LexStatus st;
+
+  lx->p++;
+  st = parse_list (r, lx, ')', 0, args);
+  if (st != LEX_OK)
+    return st;
+  for (guint i = 0; i < args->len; i++)
+    handle_timer (r, -1, g_ptr_array_index (args, i));
+  return LEX_OK;
+}
+
+static void
+parse_statements (Reader *r)
+{
+  Lex *lx = &r->lx;
+
+  while (!r->stop)
+    {
+      const char *stmt;
+      LexStatus st;
+      char c;
+
+      if (!skip_between_statements (r))
+        break;
+      if (lx->p >= lx->end)
+        break;
+      stmt = lx->p;
+      c = *stmt;
+      if (c == ';' || c == ',')
+        {
+          lx->p++;
+          continue;
+        }
+      if (c == '}' || c == '<')
+        {
+          r->region_end_seen = TRUE;
+          break;
+        }
+      if (!is_ident_start (c))
+        {
+          if (r->n_skipped_statements++ < 5)
+            reader_warn (r, "unexpected '%c' at byte %" G_GSIZE_FORMAT "; skipped to the next line",
+                         c, offset_of (r, stmt));
+          skip_line (lx);
+          continue;
+        }
+
+      /* TimerInfo.push( needs the call syntax: detect it before the generic path */
+      if (lx->end - lx->p > 16)
+        {
+          const char *q = lx->p;
+
+          if (memcmp (q, "S.", 2) == 0)
+            q += 2;
+          if (lx->end - q > 15 && memcmp (q, "TimerInfo.push", 14) == 0)
+            {
+              lx->p = q + 14;
+              skip_ws (lx);
+              if (lx->p < lx->end && *lx->p == '(')
+                {
+                  st = parse_push (r);
+                  goto done;
+                }
+              lx->p = stmt;
+            }
+        }
+
+      st = parse_statement (r, stmt);
+
+    done:
+      if (st == LEX_EOF)
+        {
+          mark_truncated (r, offset_of (r, stmt), "the file ends in the middle of a statement");
+          break;
+        }
+      if (st == LEX_ERROR)
+        {
+          if (r->n_skipped_statements++ < 5)
+            reader_warn (r, "%s; statement skipped", r->err_msg ? r->err_msg : "syntax error");
+          lx->p = MAX (lx->p, stmt + 1);
+          skip_line (lx);
+          continue;
+        }
+
+      /* end of statement */
+      while (lx->p < lx->end && (*lx->p == ' ' || *lx->p == '\t'))
+        lx->p++;
+      if (lx->p < lx->end && *lx->p == ';')
+        lx->p++;
+
+      if (r->frames->len > 0 && lx->p >= r->lx.base + r->next_progress)
+        report_progress (r);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* The profile */
+
+static const char *
+format_id (Family family,
+           const char **human)
+{
+  switch (family)
+    {
+    case HEARTH_MICROPROFILE_FAMILY_B_VAR:
+      *human = "MicroProfiler dump (microprofile, var era)";
+      return "microprofile-b-var";
+    case HEARTH_MICROPROFILE_FAMILY_B_S:
+      *human = "MicroProfiler dump (microprofile, S. era)";
+      return "microprofile-b-s";
+    case HEARTH_MICROPROFILE_FAMILY_C:
+      *human = "Roblox MicroProfiler dump (logical statements)";
+      return "microprofile-c";
+    case HEARTH_MICROPROFILE_FAMILY_NONE:
+    case HEARTH_MICROPROFILE_FAMILY_A:
+    case HEARTH_MICROPROFILE_FAMILY_R0FL:
+    case HEARTH_MICROPROFILE_FAMILY_R0FL_RAW:
+    case HEARTH_MICROPROFILE_FAMILY_DATA_LOST:
+    case HEARTH_MICROPROFILE_FAMILY_TEMPLATE:
+    default:
+      *human = "MicroProfiler dump (classic Roblox / zeux, ticks)";
+      return "microprofile-a";
+    }
+}
+
+static guint
+function_of_timer (Reader               *r,
+                   HearthProfileBuilder *b,
+                   GArray               *cache,
+                   guint32               timer)
+{
+  guint *slot;
+
+  if (timer >= cache->len)
+    {
+      guint old = cache->len;
+
+      g_array_set_size (cache, timer + 1);
+      for (guint i = old; i <= timer; i++)
+        g_array_index (cache, guint, i) = G_MAXUINT;
+    }
+  slot = &g_array_index (cache, guint, timer);
+  if (*slot == G_MAXUINT)
+    {
+      const Timer *t = timer < r->timers->len ? &g_array_index (r->timers, Timer, timer) : NULL;
+      const Group *g = t != NULL && t->group < r->groups->len ? &g_array_index (r->groups, Group, t->group) : NULL;
+      g_autofree char *fallback = NULL;
+      const char *name;
+      guint32 color;
+
+      if (t != NULL && t->name != NULL)
+        name = t->name;
+      else
+        name = fallback = g_strdup_printf ("timer %u", timer);
+
+      *slot = hearth_profile_builder_intern_function (b, HEARTH_FUNCTION_KIND_FUNCTION, name, NULL, 0,
+                                                      g != NULL ? g->name : NULL,
+                                                      g != NULL && g->gpu ? HEARTH_FUNCTION_FLAG_GPU : 0);
+      if (t != NULL && t->has_color)
+        color = t->color;
+      else if (g != NULL && g->has_color)
+        color = g->color;
+      else
+        color = derive_color (name);
+      hearth_profile_builder_set_function_color (b, *slot, color);
+    }
+  return *slot;
+}
+
+static void
+copy_values (Reader               *r,
+             HearthProfileBuilder *b,
+             guint32               from,
+             guint                 to)
+{
+  static const HearthMetric metrics[N_V] = {
+    HEARTH_METRIC_CPU_TIME, HEARTH_METRIC_CALLS,
+    HEARTH_METRIC_ALLOC_COUNT, HEARTH_METRIC_ALLOC_BYTES,
+    HEARTH_METRIC_FREE_COUNT, HEARTH_METRIC_FREE_BYTES,
+  };
+
+  for (guint m = 0; m < N_V; m++)
+    if (r->arena.v[m][from] != 0)
+      hearth_profile_builder_add_value (b, to, metrics[m], r->arena.v[m][from]);
+}
+
+static void
+copy_subtree (Reader               *r,
+              HearthProfileBuilder *b,
+              GArray               *cache,
+              guint32               container,
+              guint                 tnode)
+{
+  Arena *a = &r->arena;
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint32) * 2);
+  guint32 pair[2] = { container, tnode };
+
+  copy_values (r, b, container, tnode);
+  g_array_append_val (stack, pair);
+  while (stack->len > 0)
+    {
+      guint32 *top = &g_array_index (stack, guint32, (stack->len - 1) * 2);
+      guint32 node = top[0], bnode = top[1];
+
+      g_array_set_size (stack, stack->len - 1);
+      for (guint32 c = a->first_child[node]; c != HEARTH_NO_INDEX; c = a->next_sibling[c])
+        {
+          guint32 child[2];
+
+          child[0] = c;
+          child[1] = hearth_profile_builder_add_child (b, bnode, function_of_timer (r, b, cache, a->timer[c]));
+          copy_values (r, b, c, child[1]);
+          g_array_append_val (stack, child);
+        }
+    }
+}
+
+static char **
+thread_display_names (Reader *r,
+                      guint   n)
+{
+  char **names = g_new0 (char *, n + 1);
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint j = 0; j < n; j++)
+    {
+      const char *name = j < r->thread_names->len ? g_ptr_array_index (r->thread_names, j) : NULL;
+      guint count;
+
+      names[j] = name != NULL && name[0] ? g_strdup (name) : g_strdup_printf ("Thread %u", j);
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, names[j]));
+      g_hash_table_replace (counts, g_strdup (names[j]), GUINT_TO_POINTER (count + 1));
+    }
+  /* duplicates get 0, 1, 2, ... appended (§13.4) */
+  for (guint j = 0; j < n; j++)
+    if (GPOINTER_TO_UINT (g_hash_table_lookup (counts, names[j])) > 1)
+      {
+        gpointer orig_key = NULL, value = NULL;
+        guint k;
+
+        g_hash_table_lookup_extended (counts, names[j], &orig_key, &value);
+        k = GPOINTER_TO_UINT (g_hash_table_lookup (seen, orig_key));
+        g_hash_table_insert (seen, orig_key, GUINT_TO_POINTER (k + 1));
+        g_free (names[j]);
+        names[j] = g_strdup_printf ("%s%u", (char *) orig_key, k);
+      }
+  return names;
+}
+
+static HearthProfile *
+build_profile (Reader *r)
+{
+  g_autoptr(HearthProfileBuilder) b = hearth_profile_builder_new ();
+  g_autoptr(GArray) cache = g_array_new (FALSE, FALSE, sizeof (guint));
+  const char *human;
+  const char *id = format_id (r->family, &human);
+  guint n_threads, n_paused = 0, n_clobbered = 0;
+  char **names;
+  double last_end = r->capture_start;
+
+  hearth_profile_builder_set_format (b, id, human);
+  hearth_profile_builder_set_file_name (b, r->source->path ? r->source->path : r->source->display_name);
+  hearth_profile_builder_enable_metric (b, HEARTH_METRIC_CPU_TIME, HEARTH_VALUE_SELF);
+  hearth_profile_builder_enable_metric (b, HEARTH_METRIC_CALLS, HEARTH_VALUE_SELF);
+  if (r->has_memory)
+    {
+      hearth_profile_builder_enable_metric (b, HEARTH_METRIC_ALLOC_COUNT, HEARTH_VALUE_SELF);
+      hearth_profile_builder_enable_metric (b, HEARTH_METRIC_ALLOC_BYTES, HEARTH_VALUE_SELF);
+      hearth_profile_builder_enable_metric (b, HEARTH_METRIC_FREE_COUNT, HEARTH_VALUE_SELF);
+      hearth_profile_builder_enable_metric (b, HEARTH_METRIC_FREE_BYTES, HEARTH_VALUE_SELF);
+    }
+
+  /* Frames */
+  for (guint f = 0; f < r->frames->len; f++)
+    {
+      const HearthFrame *fr = &g_array_index (r->frames, HearthFrame, f);
+
+      hearth_profile_builder_add_frame (b, fr);
+      n_paused += fr->paused;
+      n_clobbered += fr->clobbered;
+      if (isfinite (fr->end_ms))
+        last_end = MAX (last_end, fr->end_ms);
+    }
+  hearth_profile_builder_set_session_ms (b, last_end - r->capture_start);
+
+  /* Threads: close what is still open, then copy the trees */
+  n_threads = MAX (r->threads->len, r->thread_names->len);
+  n_threads = MIN (n_threads, MAX_THREADS);
+  if (n_threads > 0)
+    ensure_thread (r, n_threads - 1);
+  names = thread_display_names (r, n_threads);
+  for (guint j = 0; j < n_threads; j++)
+    {
+      ThreadState *th = &g_array_index (r->threads, ThreadState, j);
+      gboolean gpu = th->gpu;
+      gboolean clobbered = th->clobbered ||
+                           (j < r->thread_clobbered->len && g_array_index (r->thread_clobbered, guint8, j));
+      guint fid, tnode;
+
+      while (th->depth > 0)
+        {
+          r->n_still_open++;
+          close_scope (r, j, th, th->has_last_end ? th->last_end : last_end, NAN, TRUE);
+        }
+
+      fid = hearth_profile_builder_intern_function (b, HEARTH_FUNCTION_KIND_THREAD, names[j], NULL, 0, NULL,
+                                                    gpu ? HEARTH_FUNCTION_FLAG_GPU : 0);
+      tnode = hearth_profile_builder_add_child (b, HEARTH_ROOT_NODE, fid);
+      copy_subtree (r, b, cache, th->container, tnode);
+      hearth_profile_builder_add_thread (b, names[j], tnode, gpu, clobbered);
+    }
+  g_strfreev (names);
+  arena_clear (&r->arena);                /* before finish() allocates the profile */
+
+  /* Metadata */
+  if (r->has_capture_time)
+    hearth_profile_builder_set_capture_time_ms (b, r->capture_time * 1000);
+  if (r->place_id != NULL)
+    hearth_profile_builder_set_place_id (b, r->place_id);
+  if (r->dump_host != NULL && r->dump_host[0])
+    hearth_profile_builder_set_metadata (b, "dump-host", r->dump_host);
+  if (r->platform_info != NULL)
+    hearth_profile_builder_set_metadata (b, "platform", r->platform_info);
+  if (r->general_info != NULL)
+    hearth_profile_builder_set_metadata (b, "general-info", r->general_info);
+  if (r->context_label != NULL)
+    hearth_profile_builder_set_metadata (b, "context-label", r->context_label);
+  if (r->meta_names->len > 0)
+    {
+      g_autoptr(GString) s = g_string_new (NULL);
+
+      for (guint i = 0; i < r->meta_names->len; i++)
+        g_string_append_printf (s, "%s%s", i ? ", " : "", (char *) g_ptr_array_index (r->meta_names, i));
+      hearth_profile_builder_set_metadata (b, "meta-counters", s->str);
+    }
+  {
+    char buf[32];
+
+    g_snprintf (buf, sizeof buf, "%u", r->n_labels);
+    hearth_profile_builder_set_metadata (b, "labels", buf);
+  }
+
+  /* Warnings: what was repaired or skipped */
+  if (r->truncated)
+    hearth_profile_builder_add_warning (b, "the file is truncated at byte %" G_GSIZE_FORMAT " (%s); "
+                                        "loaded the %u complete frames",
+                                        r->truncated_at, r->truncated_why, r->frames->len);
+  else if (r->declared_frames > (gint64) r->frames->len)
+    hearth_profile_builder_add_warning (b, "the file is truncated: %" G_GINT64_FORMAT " frames declared, "
+                                        "%u found", r->declared_frames, r->frames->len);
+  if (r->n_stale > 0)
+    hearth_profile_builder_add_warning (b, "%u stale log entries discarded (ring buffer wrap-around); "
+                                        "%u frames clobbered", r->n_stale, n_clobbered);
+  if (r->n_placeholders > 0)
+    hearth_profile_builder_add_warning (b, "%u scopes started before the capture (leave without enter); "
+                                        "they start at the capture start", r->n_placeholders);
+  if (r->n_still_open > 0)
+    hearth_profile_builder_add_warning (b, "%u scopes were still open at the end of the capture; "
+                                        "closed at the last frame end", r->n_still_open);
+  if (r->n_mismatch_leave > 0)
+    hearth_profile_builder_add_warning (b, "%u scope ends name a different timer than their start",
+                                        r->n_mismatch_leave);
+  if (r->n_bad_timer > 0)
+    hearth_profile_builder_add_warning (b, "%u log entries refer to timers that do not exist; skipped",
+                                        r->n_bad_timer);
+  if (r->n_bad_label > 0)
+    hearth_profile_builder_add_warning (b, "%u labels refer to label slots that do not exist (shown as \"??\")",
+                                        r->n_bad_label);
+  if (r->n_bad_event > 0)
+    hearth_profile_builder_add_warning (b, "%u events run past the end of their log array; not decoded",
+                                        r->n_bad_event);
+  if (r->n_nonfinite > 0)
+    hearth_profile_builder_add_warning (b, "%u numbers are NaN or infinite", r->n_nonfinite);
+  if (n_paused > 0)
+    hearth_profile_builder_add_warning (b, "%u frames were captured while paused", n_paused);
+  for (guint i = 0; i < r->warnings->len; i++)
+    hearth_profile_builder_add_warning (b, "%s", (char *) g_ptr_array_index (r->warnings, i));
+
+  return hearth_profile_builder_finish (b);
+}
+
+static HearthMicroprofileInfo *
+make_info (Reader *r)
+{
+  HearthMicroprofileInfo *info = g_new0 (HearthMicroprofileInfo, 1);
+
+  info->family = r->family;
+  info->n_frames = r->frames->len;
+  info->n_threads = MAX (r->threads->len, r->thread_names->len);
+  info->n_timers = 0;
+  for (guint i = 0; i < r->timers->len; i++)
+    if (g_array_index (r->timers, Timer, i).defined)
+      info->n_timers++;
+  info->n_groups = r->groups->len;
+  info->n_categories = r->categories->len;
+  info->thread_ids = g_array_ref (r->thread_ids);
+  info->meta_names = g_ptr_array_ref (r->meta_names);
+  info->counters = g_ptr_array_ref (r->counters);
+  info->thread_group_time_ms = g_array_ref (r->thread_group_time);
+  info->thread_group_stride = r->thread_group_stride;
+  info->tick_scale = r->tick_scale;
+  info->n_stale_entries = r->n_stale;
+  info->truncated = r->truncated || r->declared_frames > (gint64) r->frames->len;
+  info->truncated_at = r->truncated_at;
+  return info;
+}
+
+void
+hearth_microprofile_info_free (HearthMicroprofileInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_array_unref (info->thread_ids);
+  g_ptr_array_unref (info->meta_names);
+  g_ptr_array_unref (info->counters);
+  g_array_unref (info->thread_group_time_ms);
+  g_free (info);
+}
+
+static void
+reader_init (Reader                   *r,
+             const HearthImportSource *source,
+             GError                  **error)
+{
+  memset (r, 0, sizeof *r);
+  r->source = source;
+  r->error = error;
+  r->lx.base = (const char *) source->data;
+  r->lx.p = r->lx.base;
+  r->lx.end = r->lx.base + source->length;
+  r->sbuf = g_string_sized_new (256);
+  r->categories = g_ptr_array_new_with_free_func (g_free);
+  r->groups = g_array_new (FALSE, TRUE, sizeof (Group));
+  g_array_set_clear_func (r->groups, group_clear);
+  r->timers = g_array_new (FALSE, TRUE, sizeof (Timer));
+  g_array_set_clear_func (r->timers, timer_clear);
+  r->declared_timers = -1;
+  r->synthetic = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  r->thread_names = g_ptr_array_new_with_free_func (g_free);
+  r->thread_ids = g_array_new (FALSE, TRUE, sizeof (guint64));
+  r->thread_gpu = g_array_new (FALSE, TRUE, sizeof (guint8));
+  r->thread_clobbered = g_array_new (FALSE, TRUE, sizeof (guint8));
+  r->meta_names = g_ptr_array_new_with_free_func (g_free);
+  r->global_labels = g_ptr_array_new_with_free_func (g_free);
+  r->counters = g_ptr_array_new_with_free_func (counter_free);
+  r->thread_group_time = g_array_new (FALSE, TRUE, sizeof (double));
+  r->tick_scale = NAN;
+  r->declared_frames = -1;
+  r->vars = g_hash_table_new (g_str_hash, g_str_equal);
+  r->pool = g_ptr_array_new_with_free_func ((GDestroyNotify) thread_arr_free);
+  r->frames = g_array_new (FALSE, TRUE, sizeof (HearthFrame));
+  r->threads = g_array_new (FALSE, TRUE, sizeof (ThreadState));
+  r->warnings = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+reader_clear (Reader *r)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, r->vars);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_free (key);
+      frame_var_free (r, value);
+    }
+  g_hash_table_unref (r->vars);
+  g_ptr_array_unref (r->pool);
+  for (guint j = 0; j < r->threads->len; j++)
+    {
+      ThreadState *th = &g_array_index (r->threads, ThreadState, j);
+
+      for (guint d = 0; d < th->depth; d++)
+        if (th->stack[d].labels != NULL)
+          g_ptr_array_unref (th->stack[d].labels);
+      g_free (th->stack);
+    }
+  g_array_unref (r->threads);
+  arena_clear (&r->arena);
+  g_string_free (r->sbuf, TRUE);
+  g_free (r->err_msg);
+  g_free (r->dump_host);
+  g_free (r->platform_info);
+  g_free (r->general_info);
+  g_free (r->place_id);
+  g_free (r->context_label);
+  g_free (r->truncated_why);
+  g_ptr_array_unref (r->categories);
+  g_array_unref (r->groups);
+  g_array_unref (r->timers);
+  g_hash_table_unref (r->synthetic);
+  g_ptr_array_unref (r->thread_names);
+  g_array_unref (r->thread_ids);
+  g_array_unref (r->thread_gpu);
+  g_array_unref (r->thread_clobbered);
+  g_ptr_array_unref (r->meta_names);
+  g_ptr_array_unref (r->global_labels);
+  g_ptr_array_unref (r->counters);
+  g_array_unref (r->thread_group_time);
+  g_array_unref (r->frames);
+  g_ptr_array_unref (r->warnings);
+}
+
+/**
+ * hearth_microprofile_read_full:
+ * @scope_func: (nullable): called for every reconstructed scope instance
+ * @info: (out) (optional) (nullable): what was parsed; also set on failure
+ *   when parsing got that far
+ *
+ * Reads a MicroProfiler dump (microprofiler.md).
+ *
+ * Returns: (transfer full): the profile, or %NULL with @error set
+ */
+HearthProfile *
+hearth_microprofile_read_full (const HearthImportSource     *source,
+                               HearthMicroprofileScopeFunc   scope_func,
+                               gpointer                      user_data,
+                               HearthMicroprofileInfo      **info,
+                               GError                      **error)
+{
+  Reader r;
+  const char *region = NULL;
+  Family family;
+  HearthProfile *profile = NULL;
+
+  if (info != NULL)
+    *info = NULL;
+
+  family = detect (source->data, source->length, &region);
+  switch (family)
+    {
+    case HEARTH_MICROPROFILE_FAMILY_NONE:
+      hearth_format_set_error (error, source, HEARTH_FORMAT_ERROR_UNKNOWN_FORMAT,
+                               "not a MicroProfiler dump (no DumpHost statement and no R0FL data comment)");
+      return NULL;
+
+    case HEARTH_MICROPROFILE_FAMILY_DATA_LOST:
+      hearth_format_set_error (error, source, HEARTH_FORMAT_ERROR_NO_DATA,
+                               "the dump's data was lost (page saved again by a web browser?)");
+      return NULL;
+
+    case HEARTH_MICROPROFILE_FAMILY_TEMPLATE:
+      hearth_format_set_error (error, source, HEARTH_FORMAT_ERROR_NO_DATA,
+                               "a MicroProfiler viewer page without captured data (a template or live page), "
+                               "not a dump");
+      return NULL;
+
+    case HEARTH_MICROPROFILE_FAMILY_R0FL_RAW:
+      hearth_format_set_error (error, source, HEARTH_FORMAT_ERROR_UNSUPPORTED,
+                               "a bare .raw R0FL body has no parser; open the .html dump it came from");
+      return NULL;
+
+    case HEARTH_MICROPROFILE_FAMILY_R0FL:
+      {
+        HearthR0flInfo rinfo;
+        GError *local = NULL;
+
+        if (!hearth_r0fl_validate (source->data, source->length, &rinfo, &local))
+          {
+            hearth_format_set_error (error, source, local->code, "%s", local->message);
+            g_error_free (local);
+            return NULL;
+          }
+        hearth_format_set_error (error, source, HEARTH_FORMAT_ERROR_UNSUPPORTED,
+                                 "Roblox compressed dump (R0FL, %u bytes after inflate): "
+                                 "binary layout not supported", rinfo.body_size);
+        return NULL;
+      }
+
+    case HEARTH_MICROPROFILE_FAMILY_A:
+    case HEARTH_MICROPROFILE_FAMILY_B_VAR:
+    case HEARTH_MICROPROFILE_FAMILY_B_S:
+    case HEARTH_MICROPROFILE_FAMILY_C:
+    default:
+      break;
+    }
+
+  reader_init (&r, source, error);
+  r.family = family;
+  r.can_drop = source->length >= ((gsize) 32 << 20) &&
+               is_read_only_file_mapping (source->data, source->length);
+  r.dropped_to = region;
+#ifdef __linux__
+  if (r.can_drop)
+    madvise ((void *) ((guintptr) source->data & ~(guintptr) (sysconf (_SC_PAGESIZE) - 1)),
+             source->length, MADV_SEQUENTIAL);
+#endif
+  r.scope_func = scope_func;
+  r.scope_data = user_data;
+  r.lx.p = region;
+
+  hearth_import_source_progress (source, 0.0);
+  parse_statements (&r);
+
+  if (!r.failed)
+    {
+      if (r.frames->len == 0)
+        {
+          if (r.truncated)
+            hearth_format_set_error (error, source, HEARTH_FORMAT_ERROR_TRUNCATED,
+                                     "the dump is truncated at byte %" G_GSIZE_FORMAT
+                                     " before its first complete frame (%s)",
+                                     r.truncated_at, r.truncated_why);
+          else if (r.declared_frames > 0)
+            hearth_format_set_error (error, source, HEARTH_FORMAT_ERROR_TRUNCATED,
+                                     "the dump declares %" G_GINT64_FORMAT " frames but holds none "
+                                     "(the file is truncated)", r.declared_frames);
+          else
+            hearth_format_set_error (error, source, HEARTH_FORMAT_ERROR_NO_DATA,
+                                     "This dump contains zero frames");
+        }
+      else
+        profile = build_profile (&r);
+    }
+
+  if (info != NULL)
+    *info = make_info (&r);
+  reader_clear (&r);
+
+  if (profile != NULL)
+    hearth_import_source_progress (source, 1.0);
+  return profile;
 }
 
 HearthProfile *
 hearth_microprofile_read (const HearthImportSource *source,
                           GError                  **error)
 {
-  hearth_format_set_error (error, source, HEARTH_FORMAT_ERROR_UNSUPPORTED,
-                           "MicroProfiler dumps are not supported yet");
-  return NULL;
+  return hearth_microprofile_read_full (source, NULL, NULL, NULL, error);
 }
