@@ -466,6 +466,53 @@ hearth_profile_builder_intern_function (HearthProfileBuilder *self,
 }
 
 /**
+ * hearth_profile_builder_add_function:
+ *
+ * Like hearth_profile_builder_intern_function(), but always appends a new
+ * function, even when one with the same fields exists: profiler.lua keeps one
+ * record per Lua function value, so two closures of one source line are two
+ * functions with identical names. Interning those fields later returns the
+ * first of them.
+ *
+ * Returns: the new function id
+ */
+guint
+hearth_profile_builder_add_function (HearthProfileBuilder *self,
+                                     HearthFunctionKind    kind,
+                                     const char           *name,
+                                     const char           *source,
+                                     int                   line,
+                                     const char           *group,
+                                     HearthFunctionFlags   flags)
+{
+  FunctionKey key;
+  HearthFunctionRec rec = { 0 };
+  guint id;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  key.name = intern (self, name);
+  key.source = intern (self, source);
+  key.group = intern (self, group);
+  key.line = line;
+  key.kind = kind;
+  key.flags = flags;
+
+  rec.name = key.name;
+  rec.source = key.source;
+  rec.group = key.group;
+  rec.line = line;
+  rec.kind = kind;
+  rec.flags = flags;
+  id = self->functions->len;
+  g_array_append_val (self->functions, rec);
+  if (!g_hash_table_contains (self->function_index, &key))
+    g_hash_table_insert (self->function_index, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (id + 1));
+
+  return id;
+}
+
+/**
  * hearth_profile_builder_set_function_color:
  * @rgb: 0xRRGGBB
  */
@@ -668,6 +715,10 @@ hearth_frame_init (HearthFrame *frame)
   frame->alloc_bytes = NAN;
   frame->free_count = NAN;
   frame->free_bytes = NAN;
+  frame->cpu_frequency_mhz = NAN;
+  frame->memory_free = NAN;
+  frame->alloc_ms = NAN;
+  frame->free_ms = NAN;
   frame->klass = HEARTH_FRAME_CLASS_UNKNOWN;
 }
 

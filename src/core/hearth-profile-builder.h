@@ -75,6 +75,13 @@ guint                 hearth_profile_builder_intern_function  (HearthProfileBuil
                                                                int                   line,
                                                                const char           *group,
                                                                HearthFunctionFlags   flags);
+guint                 hearth_profile_builder_add_function     (HearthProfileBuilder *self,
+                                                               HearthFunctionKind    kind,
+                                                               const char           *name,
+                                                               const char           *source,
+                                                               int                   line,
+                                                               const char           *group,
+                                                               HearthFunctionFlags   flags);
 void                  hearth_profile_builder_set_function_color (HearthProfileBuilder *self,
                                                                  guint                 function,
                                                                  guint32               rgb);
