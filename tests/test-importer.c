@@ -17,7 +17,8 @@
 #include "hearth-importer-private.h"
 
 #define UNKNOWN_MESSAGE "not a capture Hearth can open (expected a Roblox Script Profiler " \
-                        "export or a MicroProfiler dump)"
+                        "export, a MicroProfiler dump, a profiler.lua report, a Papyrus " \
+                        "profiling log or folded stacks)"
 
 static char *tmp_dir;
 
@@ -474,7 +475,10 @@ test_sniff (void)
   g_assert_cmpint (hearth_format_sniff (g_bytes_get_data (v1, NULL), g_bytes_get_size (v1)), ==,
                    HEARTH_FORMAT_SCRIPT_PROFILER);
   g_assert_cmpint (hearth_format_sniff ((const guint8 *) "", 0), ==, HEARTH_FORMAT_UNKNOWN);
-  g_assert_cmpint (hearth_format_sniff ((const guint8 *) "main;update 12\n", 15), ==, HEARTH_FORMAT_UNKNOWN);
+  /* folded stacks are detected only after every specific format declined */
+  g_assert_cmpint (hearth_format_sniff ((const guint8 *) "main;update 12\n", 15), ==, HEARTH_FORMAT_FOLDED);
+  g_assert_cmpint (hearth_format_sniff ((const guint8 *) "just some text\nwithout counts\n", 30), ==,
+                   HEARTH_FORMAT_UNKNOWN);
   g_assert_cmpstr (hearth_format_to_string (HEARTH_FORMAT_SCRIPT_PROFILER), ==, "script-profiler");
   g_assert_cmpstr (hearth_format_to_string (HEARTH_FORMAT_UNKNOWN), ==, "unknown");
 }

@@ -19,7 +19,9 @@
 #include "hearth-combine.h"
 #include "hearth-folded.h"
 #include "hearth-importer.h"
+#include "hearth-papyrus-reader.h"
 #include "hearth-profile.h"
+#include "hearth-speedscope-writer.h"
 #include "hearth-table-export.h"
 #include "hearth-units.h"
 
@@ -47,6 +49,8 @@ static const char usage_text[] =
   "  hearth-cli functions [--per-frame] [--average 1s|1min|5min|10min] FILE…\n"
   "  hearth-cli tree [--per-frame] [--average 1s|1min|5min|10min] FILE…\n"
   "  hearth-cli folded FILE…\n"
+  "  hearth-cli calls FILE…\n"
+  "  hearth-cli speedscope FILE…\n"
   "\n"
   "Reads game-script profiler captures (Roblox Script Profiler exports,\n"
   "MicroProfiler dumps, …) and writes tables for scripts and CI.\n"
@@ -57,6 +61,9 @@ static const char usage_text[] =
   "  functions  CSV name,source,line,total_ms,self_ms,calls, by total descending\n"
   "  tree       CSV depth,path,name,source,line,total_ms,self_ms,calls, depth-first\n"
   "  folded     folded stacks, root first, self time in integer microseconds\n"
+  "  calls      Papyrus logs: CSV stack_id,depth,object,script,state,function,\n"
+  "             queue_push,push,queue_pop,pop,queue_wait_ms,run_ms, one row per call\n"
+  "  speedscope speedscope JSON, to open the capture in other tools\n"
   "\n"
   "Options:\n"
   "  --per-frame        divide by the capture's frame count\n"
@@ -226,6 +233,28 @@ run_command (Options *options)
   if (status != EXIT_OK)
     return status;
 
+  /* Call records belong to each log; combining would drop them, so the
+   * logs are written one after another under one header */
+  if (g_str_equal (options->command, "calls"))
+    {
+      for (guint i = 0; i < profiles->len; i++)
+        if (g_strcmp0 (hearth_profile_get_format (g_ptr_array_index (profiles, i)), "papyrus") != 0)
+          {
+            fprintf (stderr, "hearth-cli: %s: not a Papyrus profiling log; 'calls' needs one\n",
+                     (const char *) g_ptr_array_index (options->files, i));
+            return EXIT_LOAD;
+          }
+
+      output = hearth_papyrus_calls_csv_many ((HearthProfile * const *) profiles->pdata, profiles->len, ',');
+      if (output == NULL)
+        {
+          fprintf (stderr, "hearth-cli: %s: the log has no call records\n",
+                   (const char *) g_ptr_array_index (options->files, 0));
+          return EXIT_LOAD;
+        }
+      return write_stdout (output);
+    }
+
   profile = hearth_profile_combine ((HearthProfile * const *) profiles->pdata, profiles->len);
 
   hearth_table_options_init (&table_options);
@@ -239,6 +268,8 @@ run_command (Options *options)
     output = hearth_table_functions_csv (profile, &table_options, &error);
   else if (g_str_equal (options->command, "tree"))
     output = hearth_table_tree_csv (profile, &table_options, &error);
+  else if (g_str_equal (options->command, "speedscope"))
+    output = hearth_speedscope_write (profile);
   else if (g_str_equal (options->command, "folded"))
     output = hearth_folded_write (profile,
                                   hearth_profile_has_metric (profile, HEARTH_METRIC_CPU_TIME)
@@ -262,7 +293,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  static const char * const commands[] = { "info", "functions", "tree", "folded" };
+  static const char * const commands[] = { "info", "functions", "tree", "folded", "calls", "speedscope" };
   Options options = { 0 };
   int status;
 
@@ -271,7 +302,7 @@ main (int   argc,
   setlocale (LC_ALL, "");
 
   if (argc < 2)
-    return usage_error ("missing command (info, functions, tree or folded)");
+    return usage_error ("missing command (info, functions, tree, folded, calls or speedscope)");
 
   if (g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "help"))
     {
@@ -290,7 +321,7 @@ main (int   argc,
       options.command = commands[i];
 
   if (options.command == NULL)
-    return usage_error ("unknown command '%s' (expected info, functions, tree or folded)", argv[1]);
+    return usage_error ("unknown command '%s' (expected info, functions, tree, folded, calls or speedscope)", argv[1]);
 
   for (int i = 2; i < argc; i++)
     if (g_str_equal (argv[i], "-h") || g_str_equal (argv[i], "--help"))

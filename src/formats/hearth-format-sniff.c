@@ -10,7 +10,10 @@
 #include "config.h"
 
 #include "hearth-format-sniff.h"
+#include "hearth-folded-reader.h"
+#include "hearth-lua-report-reader.h"
 #include "hearth-microprofile-reader.h"
+#include "hearth-papyrus-reader.h"
 #include "hearth-script-profiler-reader.h"
 
 /* Every sniffer looks at bounded windows of the data (a prefix, sometimes a
@@ -42,15 +45,19 @@ hearth_format_sniff (const guint8 *data,
   if (hearth_microprofile_sniff (data, length))
     return HEARTH_FORMAT_MICROPROFILE;
 
-  /* Later formats go here, most specific first and folded stacks last
-   * (interchange.md §1.2: folded detection runs only after every specific
-   * format has declined):
-   *
-   *   HEARTH_FORMAT_PAPYRUS      Papyrus profiling logs
-   *   HEARTH_FORMAT_LUA_TABLE    profiler.lua lua_report() table text
-   *   HEARTH_FORMAT_LUA_REPORT   profiler.lua report() text
-   *   HEARTH_FORMAT_FOLDED       folded stacks
-   */
+  /* Most specific first; folded stacks last (interchange.md §1.2: folded
+   * detection runs only after every specific format has declined) */
+  if (hearth_lua_table_sniff (data, length))
+    return HEARTH_FORMAT_LUA_TABLE;
+
+  if (hearth_lua_report_sniff (data, length))
+    return HEARTH_FORMAT_LUA_REPORT;
+
+  if (hearth_papyrus_sniff (data, length))
+    return HEARTH_FORMAT_PAPYRUS;
+
+  if (hearth_folded_sniff (data, length))
+    return HEARTH_FORMAT_FOLDED;
 
   return HEARTH_FORMAT_UNKNOWN;
 }

@@ -20,7 +20,10 @@
 #include "hearth-format-sniff.h"
 #include "hearth-importer.h"
 #include "hearth-importer-private.h"
+#include "hearth-folded-reader.h"
+#include "hearth-lua-report-reader.h"
 #include "hearth-microprofile-reader.h"
+#include "hearth-papyrus-reader.h"
 #include "hearth-script-profiler-reader.h"
 
 /* The import pipeline: read the bytes (memory-mapped, never written to),
@@ -263,13 +266,20 @@ import_source (const HearthImportSource  *source,
 
     case HEARTH_FORMAT_LUA_REPORT:
     case HEARTH_FORMAT_LUA_TABLE:
+      return hearth_lua_report_read (&plain, error);
+
     case HEARTH_FORMAT_PAPYRUS:
+      return hearth_papyrus_read (&plain, error);
+
     case HEARTH_FORMAT_FOLDED:
+      return hearth_folded_read (&plain, error);
+
     case HEARTH_FORMAT_UNKNOWN:
     default:
       hearth_format_set_error (error, source, HEARTH_FORMAT_ERROR_UNKNOWN_FORMAT,
                                "not a capture Hearth can open (expected a Roblox Script "
-                               "Profiler export or a MicroProfiler dump)");
+                               "Profiler export, a MicroProfiler dump, a profiler.lua "
+                               "report, a Papyrus profiling log or folded stacks)");
       return NULL;
     }
 }
