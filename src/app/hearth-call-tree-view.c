@@ -17,6 +17,7 @@
 #include "hearth-call-tree-view.h"
 
 #include "hearth-csv-writer.h"
+#include "hearth-table-export.h"
 #include "hearth-node-item.h"
 #include "hearth-node-list.h"
 #include "hearth-percent-cell.h"
@@ -1097,13 +1098,6 @@ hearth_call_tree_view_get_column_view (HearthCallTreeView *self)
   return self->column_view;
 }
 
-static const HearthMetric memory_metrics[] = {
-  HEARTH_METRIC_ALLOC_COUNT,
-  HEARTH_METRIC_ALLOC_BYTES,
-  HEARTH_METRIC_FREE_COUNT,
-  HEARTH_METRIC_FREE_BYTES,
-};
-
 /**
  * hearth_call_tree_view_dup_table:
  * @separator: ',' for CSV, '\t' for TSV
@@ -1122,108 +1116,31 @@ hearth_call_tree_view_dup_table (HearthCallTreeView *self,
                                  char                separator)
 {
   g_autoptr(HearthCsvWriter) writer = NULL;
-  g_autoptr(GArray) stack = NULL;
-  static const char * const columns[] = {
-    "depth", "path", "name", "source", "line", "total_ms", "self_ms", "calls",
-  };
-  static const char * const memory_columns[] = {
-    "alloc_count", "alloc_bytes", "free_count", "free_bytes",
-  };
   HearthProfile *profile;
   const guint8 *visible = NULL;
-  gboolean memory, has_calls;
-  double factor;
 
   g_return_val_if_fail (HEARTH_IS_CALL_TREE_VIEW (self), NULL);
 
   profile = self->document ? hearth_document_get_profile (self->document) : NULL;
-  memory = profile != NULL && hearth_profile_has_memory (profile);
-
   writer = hearth_csv_writer_new (separator);
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    hearth_csv_writer_add_field (writer, columns[i]);
-  if (memory)
-    for (guint i = 0; i < G_N_ELEMENTS (memory_columns); i++)
-      hearth_csv_writer_add_field (writer, memory_columns[i]);
-  hearth_csv_writer_end_row (writer);
+  if (profile == NULL)
+    {
+      static const char * const columns[] = {
+        "depth", "path", "name", "source", "line", "total_ms", "self_ms", "calls",
+      };
 
-  if (profile == NULL || hearth_profile_get_n_nodes (profile) == 0)
-    return hearth_csv_writer_free_to_string (g_steal_pointer (&writer));
+      for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+        hearth_csv_writer_add_field (writer, columns[i]);
+      hearth_csv_writer_end_row (writer);
+      return hearth_csv_writer_free_to_string (g_steal_pointer (&writer));
+    }
 
-  has_calls = hearth_profile_has_metric (profile, HEARTH_METRIC_CALLS);
-  factor = hearth_document_get_display_factor (self->document);
+  /* Same rows as `hearth-cli tree`, less what the search hides */
   if (hearth_document_get_visible_nodes (self->document) != NULL)
     visible = g_bytes_get_data (hearth_document_get_visible_nodes (self->document), NULL);
-
-  /* an explicit stack: real call paths are deep enough to overflow recursion */
-  stack = g_array_new (FALSE, FALSE, sizeof (guint));
-  {
-    guint root = 0;
-    g_array_append_val (stack, root);
-  }
-
-  while (stack->len > 0)
-    {
-      guint node = g_array_index (stack, guint, stack->len - 1);
-      g_autofree guint *children = NULL;
-      guint n_children = 0;
-
-      g_array_set_size (stack, stack->len - 1);
-
-      if (node != 0)
-        {
-          guint f = hearth_profile_node_get_function (profile, node);
-          g_autofree char *path = hearth_profile_node_dup_path (profile, node, ";");
-          g_autofree char *name = hearth_profile_function_dup_display_name (profile, f);
-          int line = hearth_profile_function_get_line (profile, f);
-
-          hearth_csv_writer_add_int (writer, (gint64) hearth_profile_node_get_depth (profile, node) - 1);
-          hearth_csv_writer_add_field (writer, path);
-          hearth_csv_writer_add_field (writer, name);
-          hearth_csv_writer_add_field (writer, hearth_profile_function_get_source (profile, f));
-          if (line > 0)
-            hearth_csv_writer_add_int (writer, line);
-          else
-            hearth_csv_writer_add_empty (writer);
-          hearth_csv_writer_add_number (writer,
-                                        hearth_profile_node_get_total (profile, node, HEARTH_METRIC_CPU_TIME) / 1e6 * factor,
-                                        3);
-          hearth_csv_writer_add_number (writer,
-                                        hearth_profile_node_get_self (profile, node, HEARTH_METRIC_CPU_TIME) / 1e6 * factor,
-                                        3);
-          if (has_calls)
-            hearth_csv_writer_add_number (writer,
-                                          hearth_profile_node_get_self (profile, node, HEARTH_METRIC_CALLS) * factor,
-                                          0);
-          else
-            hearth_csv_writer_add_empty (writer);
-
-          if (memory)
-            {
-              for (guint m = 0; m < G_N_ELEMENTS (memory_metrics); m++)
-                {
-                  if (hearth_profile_has_metric (profile, memory_metrics[m]))
-                    hearth_csv_writer_add_number (writer,
-                                                  hearth_profile_node_get_total (profile, node, memory_metrics[m]) * factor,
-                                                  0);
-                  else
-                    hearth_csv_writer_add_empty (writer);
-                }
-            }
-          hearth_csv_writer_end_row (writer);
-        }
-
-      children = hearth_profile_node_dup_children_sorted (profile, node, HEARTH_METRIC_CPU_TIME, &n_children);
-      /* pushed in reverse so that the heaviest child is written first */
-      for (guint i = n_children; i > 0; i--)
-        {
-          guint child = children[i - 1];
-
-          if (visible != NULL && !visible[child])
-            continue;
-          g_array_append_val (stack, child);
-        }
-    }
+  hearth_table_write_tree_header (writer, profile);
+  hearth_table_write_tree (writer, profile, visible,
+                           hearth_document_get_display_factor (self->document));
 
   return hearth_csv_writer_free_to_string (g_steal_pointer (&writer));
 }

@@ -15,6 +15,7 @@
 #include "hearth-functions-view.h"
 
 #include "hearth-csv-writer.h"
+#include "hearth-table-export.h"
 #include "hearth-function-item.h"
 #include "hearth-function-list.h"
 #include "hearth-units.h"
@@ -605,13 +606,6 @@ hearth_functions_view_get_column_view (HearthFunctionsView *self)
   return self->column_view;
 }
 
-static const HearthMetric memory_metrics[] = {
-  HEARTH_METRIC_ALLOC_COUNT,
-  HEARTH_METRIC_ALLOC_BYTES,
-  HEARTH_METRIC_FREE_COUNT,
-  HEARTH_METRIC_FREE_BYTES,
-};
-
 /**
  * hearth_functions_view_dup_table:
  * @separator: ',' for CSV, '\t' for TSV
@@ -628,80 +622,37 @@ hearth_functions_view_dup_table (HearthFunctionsView *self,
                                  char                 separator)
 {
   g_autoptr(HearthCsvWriter) writer = NULL;
-  static const char * const columns[] = {
-    "name", "source", "line", "total_ms", "self_ms", "calls",
-  };
-  static const char * const memory_columns[] = {
-    "alloc_count", "alloc_bytes", "free_count", "free_bytes",
-  };
   HearthProfile *profile;
-  gboolean memory, has_calls;
   double factor;
   guint n;
 
   g_return_val_if_fail (HEARTH_IS_FUNCTIONS_VIEW (self), NULL);
 
   profile = self->document ? hearth_document_get_profile (self->document) : NULL;
-  memory = profile != NULL && hearth_profile_has_memory (profile);
-
   writer = hearth_csv_writer_new (separator);
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    hearth_csv_writer_add_field (writer, columns[i]);
-  if (memory)
-    for (guint i = 0; i < G_N_ELEMENTS (memory_columns); i++)
-      hearth_csv_writer_add_field (writer, memory_columns[i]);
-  hearth_csv_writer_end_row (writer);
-
   if (profile == NULL)
-    return hearth_csv_writer_free_to_string (g_steal_pointer (&writer));
+    {
+      static const char * const columns[] = { "name", "source", "line", "total_ms", "self_ms", "calls" };
 
-  has_calls = hearth_profile_has_metric (profile, HEARTH_METRIC_CALLS);
+      for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+        hearth_csv_writer_add_field (writer, columns[i]);
+      hearth_csv_writer_end_row (writer);
+      return hearth_csv_writer_free_to_string (g_steal_pointer (&writer));
+    }
+
+  /* Same columns as `hearth-cli functions`, rows in the view's order */
+  hearth_table_write_functions_header (writer, profile);
   factor = hearth_document_get_display_factor (self->document);
-
   n = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(HearthFunctionItem) item = g_list_model_get_item (G_LIST_MODEL (self->sort_model), i);
-      guint f = hearth_function_item_get_function (item);
-      g_autofree char *name = hearth_function_item_dup_name (item);
-      int line = hearth_function_item_get_line (item);
 
       /* items of a profile that has just been replaced */
       if (hearth_function_item_get_profile (item) != profile)
         continue;
 
-      hearth_csv_writer_add_field (writer, name);
-      hearth_csv_writer_add_field (writer, hearth_function_item_get_source (item));
-      if (line > 0)
-        hearth_csv_writer_add_int (writer, line);
-      else
-        hearth_csv_writer_add_empty (writer);
-      hearth_csv_writer_add_number (writer,
-                                    hearth_profile_function_get_total (profile, f, HEARTH_METRIC_CPU_TIME) / 1e6 * factor,
-                                    3);
-      hearth_csv_writer_add_number (writer,
-                                    hearth_profile_function_get_self (profile, f, HEARTH_METRIC_CPU_TIME) / 1e6 * factor,
-                                    3);
-      if (has_calls)
-        hearth_csv_writer_add_number (writer,
-                                      hearth_profile_function_get_self (profile, f, HEARTH_METRIC_CALLS) * factor,
-                                      0);
-      else
-        hearth_csv_writer_add_empty (writer);
-
-      if (memory)
-        {
-          for (guint m = 0; m < G_N_ELEMENTS (memory_metrics); m++)
-            {
-              if (hearth_profile_has_metric (profile, memory_metrics[m]))
-                hearth_csv_writer_add_number (writer,
-                                              hearth_profile_function_get_total (profile, f, memory_metrics[m]) * factor,
-                                              0);
-              else
-                hearth_csv_writer_add_empty (writer);
-            }
-        }
-      hearth_csv_writer_end_row (writer);
+      hearth_table_write_function_row (writer, profile, hearth_function_item_get_function (item), factor);
     }
 
   return hearth_csv_writer_free_to_string (g_steal_pointer (&writer));

@@ -134,6 +134,199 @@ add_header (HearthCsvWriter    *writer,
   hearth_csv_writer_end_row (writer);
 }
 
+/* The value columns shared by both tables: CPU time in ms, calls, and the
+ * memory metrics when the capture has them; empty where a metric is absent */
+static void
+add_values (HearthCsvWriter *writer,
+            HearthProfile   *profile,
+            double           total_ns,
+            double           self_ns,
+            double           calls,
+            const double    *memory_values,
+            double           factor)
+{
+  hearth_csv_writer_add_number (writer, total_ns / 1e6 * factor, 3);
+  hearth_csv_writer_add_number (writer, self_ns / 1e6 * factor, 3);
+  if (hearth_profile_has_metric (profile, HEARTH_METRIC_CALLS))
+    hearth_csv_writer_add_number (writer, calls * factor, 0);
+  else
+    hearth_csv_writer_add_empty (writer);
+
+  if (!hearth_profile_has_memory (profile))
+    return;
+
+  for (guint m = 0; m < G_N_ELEMENTS (memory_metrics); m++)
+    {
+      if (hearth_profile_has_metric (profile, memory_metrics[m]))
+        hearth_csv_writer_add_number (writer, memory_values[m] * factor, 0);
+      else
+        hearth_csv_writer_add_empty (writer);
+    }
+}
+
+/**
+ * hearth_table_write_functions_header:
+ *
+ * Writes `name,source,line,total_ms,self_ms,calls` (plus the memory columns
+ * when @profile has memory data).
+ */
+void
+hearth_table_write_functions_header (HearthCsvWriter *writer,
+                                     HearthProfile   *profile)
+{
+  static const char * const columns[] = {
+    "name", "source", "line", "total_ms", "self_ms", "calls", NULL
+  };
+
+  g_return_if_fail (writer != NULL);
+  g_return_if_fail (HEARTH_IS_PROFILE (profile));
+
+  add_header (writer, columns, hearth_profile_has_memory (profile));
+}
+
+/**
+ * hearth_table_write_function_row:
+ * @factor: multiplies every value (per frame, average)
+ *
+ * Writes one row of the functions table; the window's Functions view writes
+ * its rows in its own sort order through this, so CLI and window agree.
+ */
+void
+hearth_table_write_function_row (HearthCsvWriter *writer,
+                                 HearthProfile   *profile,
+                                 guint            function,
+                                 double           factor)
+{
+  g_autofree char *name = NULL;
+  double memory_values[G_N_ELEMENTS (memory_metrics)];
+
+  g_return_if_fail (writer != NULL);
+  g_return_if_fail (HEARTH_IS_PROFILE (profile));
+  g_return_if_fail (function < hearth_profile_get_n_functions (profile));
+
+  for (guint m = 0; m < G_N_ELEMENTS (memory_metrics); m++)
+    memory_values[m] = hearth_profile_function_get_total (profile, function, memory_metrics[m]);
+
+  name = hearth_profile_function_dup_display_name (profile, function);
+  hearth_csv_writer_add_field (writer, name);
+  add_function_location (writer, profile, function);
+  add_values (writer, profile,
+              hearth_profile_function_get_total (profile, function, HEARTH_METRIC_CPU_TIME),
+              hearth_profile_function_get_self (profile, function, HEARTH_METRIC_CPU_TIME),
+              hearth_profile_function_get_self (profile, function, HEARTH_METRIC_CALLS),
+              memory_values, factor);
+  hearth_csv_writer_end_row (writer);
+}
+
+/**
+ * hearth_table_write_tree_header:
+ *
+ * Writes `depth,path,name,source,line,total_ms,self_ms,calls` (plus the
+ * memory columns when @profile has memory data).
+ */
+void
+hearth_table_write_tree_header (HearthCsvWriter *writer,
+                                HearthProfile   *profile)
+{
+  static const char * const columns[] = {
+    "depth", "path", "name", "source", "line", "total_ms", "self_ms", "calls", NULL
+  };
+
+  g_return_if_fail (writer != NULL);
+  g_return_if_fail (HEARTH_IS_PROFILE (profile));
+
+  add_header (writer, columns, hearth_profile_has_memory (profile));
+}
+
+typedef struct
+{
+  guint node;
+  gsize prefix_len;
+} StackEntry;
+
+/**
+ * hearth_table_write_tree:
+ * @visible: (nullable): one byte per node; nodes whose byte is 0 are left out
+ *   with their subtrees (the window's search filter)
+ * @factor: multiplies every value
+ *
+ * Writes the tree rows depth first, children by descending CPU time then
+ * name, depth 0 for the tree roots; `<root>` is not written.
+ */
+void
+hearth_table_write_tree (HearthCsvWriter *writer,
+                         HearthProfile   *profile,
+                         const guint8    *visible,
+                         double           factor)
+{
+  g_autoptr(GArray) stack = NULL;
+  g_autoptr(GString) path = NULL;
+  StackEntry root = { 0, 0 };
+
+  g_return_if_fail (writer != NULL);
+  g_return_if_fail (HEARTH_IS_PROFILE (profile));
+
+  if (hearth_profile_get_n_nodes (profile) == 0)
+    return;
+
+  /* An explicit stack: real call paths are deep enough to overflow
+   * recursion. Each entry remembers how long its parent's path is, so the
+   * path is built incrementally, as hearth_profile_node_dup_path() writes it
+   * (a ';' inside a name becomes ':'). */
+  stack = g_array_new (FALSE, FALSE, sizeof (StackEntry));
+  path = g_string_new (NULL);
+  g_array_append_val (stack, root);
+
+  while (stack->len > 0)
+    {
+      StackEntry entry = g_array_index (stack, StackEntry, stack->len - 1);
+      guint node = entry.node;
+      g_autofree guint *children = NULL;
+      guint n_children = 0;
+
+      g_array_set_size (stack, stack->len - 1);
+      g_string_truncate (path, entry.prefix_len);
+
+      if (node != 0)
+        {
+          guint f = hearth_profile_node_get_function (profile, node);
+          g_autofree char *name = hearth_profile_function_dup_display_name (profile, f);
+          g_autofree char *path_name = g_strdelimit (g_strdup (name), ";", ':');
+          double memory_values[G_N_ELEMENTS (memory_metrics)];
+
+          for (guint m = 0; m < G_N_ELEMENTS (memory_metrics); m++)
+            memory_values[m] = hearth_profile_node_get_total (profile, node, memory_metrics[m]);
+
+          if (path->len > 0)
+            g_string_append_c (path, ';');
+          g_string_append (path, path_name);
+
+          hearth_csv_writer_add_int (writer, (gint64) hearth_profile_node_get_depth (profile, node) - 1);
+          hearth_csv_writer_add_field (writer, path->str);
+          hearth_csv_writer_add_field (writer, name);
+          add_function_location (writer, profile, f);
+          add_values (writer, profile,
+                      hearth_profile_node_get_total (profile, node, HEARTH_METRIC_CPU_TIME),
+                      hearth_profile_node_get_self (profile, node, HEARTH_METRIC_CPU_TIME),
+                      hearth_profile_node_get_self (profile, node, HEARTH_METRIC_CALLS),
+                      memory_values, factor);
+          hearth_csv_writer_end_row (writer);
+        }
+
+      children = hearth_profile_node_dup_children_sorted (profile, node, HEARTH_METRIC_CPU_TIME,
+                                                          &n_children);
+      /* pushed in reverse so that the first child is written first */
+      for (guint i = n_children; i > 0; i--)
+        {
+          StackEntry child = { children[i - 1], path->len };
+
+          if (visible != NULL && !visible[child.node])
+            continue;
+          g_array_append_val (stack, child);
+        }
+    }
+}
+
 typedef struct
 {
   guint  function;
@@ -174,10 +367,6 @@ hearth_table_functions_csv (HearthProfile             *profile,
 {
   g_autoptr(HearthCsvWriter) writer = NULL;
   g_autoptr(GArray) rows = NULL;
-  static const char * const columns[] = {
-    "name", "source", "line", "total_ms", "self_ms", "calls", NULL
-  };
-  gboolean memory, has_calls;
   double factor;
   guint n_functions;
 
@@ -188,8 +377,6 @@ hearth_table_functions_csv (HearthProfile             *profile,
   if (isnan (factor))
     return NULL;
 
-  memory = hearth_profile_has_memory (profile);
-  has_calls = hearth_profile_has_metric (profile, HEARTH_METRIC_CALLS);
   n_functions = hearth_profile_get_n_functions (profile);
 
   rows = g_array_new (FALSE, FALSE, sizeof (FunctionRow));
@@ -209,51 +396,18 @@ hearth_table_functions_csv (HearthProfile             *profile,
   g_array_sort (rows, compare_function_rows);
 
   writer = hearth_csv_writer_new (options_separator (options));
-  add_header (writer, columns, memory);
+  hearth_table_write_functions_header (writer, profile);
 
   for (guint i = 0; i < rows->len; i++)
     {
       FunctionRow *row = &g_array_index (rows, FunctionRow, i);
-      guint f = row->function;
 
-      hearth_csv_writer_add_field (writer, row->name);
-      add_function_location (writer, profile, f);
-      hearth_csv_writer_add_number (writer, row->total / 1e6 * factor, 3);
-      hearth_csv_writer_add_number (writer,
-                                    hearth_profile_function_get_self (profile, f, HEARTH_METRIC_CPU_TIME) / 1e6 * factor,
-                                    3);
-      if (has_calls)
-        hearth_csv_writer_add_number (writer,
-                                      hearth_profile_function_get_self (profile, f, HEARTH_METRIC_CALLS) * factor,
-                                      0);
-      else
-        hearth_csv_writer_add_empty (writer);
-
-      if (memory)
-        {
-          for (guint m = 0; m < G_N_ELEMENTS (memory_metrics); m++)
-            {
-              if (hearth_profile_has_metric (profile, memory_metrics[m]))
-                hearth_csv_writer_add_number (writer,
-                                              hearth_profile_function_get_total (profile, f, memory_metrics[m]) * factor,
-                                              0);
-              else
-                hearth_csv_writer_add_empty (writer);
-            }
-        }
-      hearth_csv_writer_end_row (writer);
-
+      hearth_table_write_function_row (writer, profile, row->function, factor);
       g_free (row->name);
     }
 
   return hearth_csv_writer_free_to_string (g_steal_pointer (&writer));
 }
-
-typedef struct
-{
-  guint node;
-  gsize prefix_len;
-} StackEntry;
 
 /**
  * hearth_table_tree_csv:
@@ -271,12 +425,6 @@ hearth_table_tree_csv (HearthProfile             *profile,
                        GError                   **error)
 {
   g_autoptr(HearthCsvWriter) writer = NULL;
-  g_autoptr(GArray) stack = NULL;
-  g_autoptr(GString) path = NULL;
-  static const char * const columns[] = {
-    "depth", "path", "name", "source", "line", "total_ms", "self_ms", "calls", NULL
-  };
-  gboolean memory, has_calls;
   double factor;
 
   g_return_val_if_fail (HEARTH_IS_PROFILE (profile), NULL);
@@ -286,87 +434,9 @@ hearth_table_tree_csv (HearthProfile             *profile,
   if (isnan (factor))
     return NULL;
 
-  memory = hearth_profile_has_memory (profile);
-  has_calls = hearth_profile_has_metric (profile, HEARTH_METRIC_CALLS);
-
   writer = hearth_csv_writer_new (options_separator (options));
-  add_header (writer, columns, memory);
-
-  if (hearth_profile_get_n_nodes (profile) == 0)
-    return hearth_csv_writer_free_to_string (g_steal_pointer (&writer));
-
-  /* An explicit stack: real call paths are deep enough to overflow
-   * recursion. Each entry remembers how long its parent's path is, so the
-   * path is built incrementally, as hearth_profile_node_dup_path() writes it
-   * (a ';' inside a name becomes ':'). */
-  stack = g_array_new (FALSE, FALSE, sizeof (StackEntry));
-  path = g_string_new (NULL);
-  {
-    StackEntry root = { 0, 0 };
-    g_array_append_val (stack, root);
-  }
-
-  while (stack->len > 0)
-    {
-      StackEntry entry = g_array_index (stack, StackEntry, stack->len - 1);
-      guint node = entry.node;
-      g_autofree guint *children = NULL;
-      guint n_children = 0;
-
-      g_array_set_size (stack, stack->len - 1);
-      g_string_truncate (path, entry.prefix_len);
-
-      if (node != 0)
-        {
-          guint f = hearth_profile_node_get_function (profile, node);
-          g_autofree char *name = hearth_profile_function_dup_display_name (profile, f);
-          g_autofree char *path_name = g_strdelimit (g_strdup (name), ";", ':');
-
-          if (path->len > 0)
-            g_string_append_c (path, ';');
-          g_string_append (path, path_name);
-
-          hearth_csv_writer_add_int (writer, (gint64) hearth_profile_node_get_depth (profile, node) - 1);
-          hearth_csv_writer_add_field (writer, path->str);
-          hearth_csv_writer_add_field (writer, name);
-          add_function_location (writer, profile, f);
-          hearth_csv_writer_add_number (writer,
-                                        hearth_profile_node_get_total (profile, node, HEARTH_METRIC_CPU_TIME) / 1e6 * factor,
-                                        3);
-          hearth_csv_writer_add_number (writer,
-                                        hearth_profile_node_get_self (profile, node, HEARTH_METRIC_CPU_TIME) / 1e6 * factor,
-                                        3);
-          if (has_calls)
-            hearth_csv_writer_add_number (writer,
-                                          hearth_profile_node_get_self (profile, node, HEARTH_METRIC_CALLS) * factor,
-                                          0);
-          else
-            hearth_csv_writer_add_empty (writer);
-
-          if (memory)
-            {
-              for (guint m = 0; m < G_N_ELEMENTS (memory_metrics); m++)
-                {
-                  if (hearth_profile_has_metric (profile, memory_metrics[m]))
-                    hearth_csv_writer_add_number (writer,
-                                                  hearth_profile_node_get_total (profile, node, memory_metrics[m]) * factor,
-                                                  0);
-                  else
-                    hearth_csv_writer_add_empty (writer);
-                }
-            }
-          hearth_csv_writer_end_row (writer);
-        }
-
-      children = hearth_profile_node_dup_children_sorted (profile, node, HEARTH_METRIC_CPU_TIME,
-                                                          &n_children);
-      /* pushed in reverse so that the first child is written first */
-      for (guint i = n_children; i > 0; i--)
-        {
-          StackEntry child = { children[i - 1], path->len };
-          g_array_append_val (stack, child);
-        }
-    }
+  hearth_table_write_tree_header (writer, profile);
+  hearth_table_write_tree (writer, profile, NULL, factor);
 
   return hearth_csv_writer_free_to_string (g_steal_pointer (&writer));
 }

@@ -9,6 +9,7 @@
 
 #include <glib.h>
 
+#include "hearth-csv-writer.h"
 #include "hearth-profile.h"
 #include "hearth-types.h"
 
@@ -55,5 +56,18 @@ char     *hearth_table_tree_csv       (HearthProfile       *profile,
                                        const HearthTableOptions *options,
                                        GError             **error);
 char     *hearth_table_info           (HearthProfile       *profile);
+
+void      hearth_table_write_functions_header (HearthCsvWriter *writer,
+                                               HearthProfile   *profile);
+void      hearth_table_write_function_row     (HearthCsvWriter *writer,
+                                               HearthProfile   *profile,
+                                               guint            function,
+                                               double           factor);
+void      hearth_table_write_tree_header      (HearthCsvWriter *writer,
+                                               HearthProfile   *profile);
+void      hearth_table_write_tree             (HearthCsvWriter *writer,
+                                               HearthProfile   *profile,
+                                               const guint8    *visible,
+                                               double           factor);
 
 G_END_DECLS
