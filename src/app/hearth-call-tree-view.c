@@ -309,10 +309,12 @@ hearth_call_tree_view_render_cell (HearthCallTreeView *self,
       break;
 
     case CELL_CALLS:
-      text = hearth_format_value (HEARTH_METRIC_CALLS,
-                                  hearth_node_item_get_calls (item) *
-                                  hearth_document_get_display_factor (self->document),
-                                  HEARTH_UNIT_MS, 0);
+      /* threads and categories are labels: they are never called */
+      if (!hearth_node_item_is_root_label (item))
+        text = hearth_format_value (HEARTH_METRIC_CALLS,
+                                    hearth_node_item_get_calls (item) *
+                                    hearth_document_get_display_factor (self->document),
+                                    HEARTH_UNIT_MS, 0);
       gtk_inscription_set_text (GTK_INSCRIPTION (child), text);
       break;
 

@@ -35,6 +35,7 @@ struct _HearthCaptureHeader
   GtkLabel       *duration_label;
   GtkLabel       *time_label;
   GtkLabel       *captures_label;
+  GtkLabel       *details_label;
   GtkLabel       *compact_name_label;
   GtkLabel       *compact_duration_label;
   GtkMenuButton  *warnings_button;
@@ -52,6 +53,36 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (HearthCaptureHeader, hearth_capture_header, GTK_TYPE_WIDGET)
+
+/* What a game developer asks first about a capture: how many frames, which
+ * place, and for Lua reports whether it counted samples or calls */
+static char *
+dup_details (HearthProfile *profile)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  guint n_frames = hearth_profile_get_n_frames (profile);
+  const char *place_id = hearth_profile_get_place_id (profile);
+  const char *mode = hearth_profile_get_mode (profile);
+
+  if (n_frames > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Frame", "%u Frames", n_frames),
+                                             n_frames));
+  if (place_id != NULL && place_id[0] != '\0')
+    /* Translators: %s is a Roblox place id */
+    g_ptr_array_add (parts, g_strdup_printf (_("Place %s"), place_id));
+  if (g_strcmp0 (mode, "time") == 0)
+    g_ptr_array_add (parts, g_strdup (_("Time Mode (Sample Counts)")));
+  else if (g_strcmp0 (mode, "call") == 0)
+    g_ptr_array_add (parts, g_strdup (_("Call Mode (Call Counts)")));
+  if (hearth_profile_get_normalisation (profile) != NULL)
+    g_ptr_array_add (parts, g_strdup (hearth_profile_get_normalisation (profile)));
+
+  if (parts->len == 0)
+    return NULL;
+
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
 
 static void
 set_label (GtkLabel   *label,
@@ -163,6 +194,11 @@ hearth_capture_header_update (HearthCaptureHeader *self)
   set_label (self->compact_duration_label, duration);
   set_label (self->time_label, time);
   set_label (self->captures_label, captures);
+  {
+    g_autofree char *details = profile != NULL ? dup_details (profile) : NULL;
+
+    set_label (self->details_label, details);
+  }
 
   /* Warnings: every capture's, named by file when several are combined */
   for (guint i = 0; i < MAX (n_captures, 1); i++)
@@ -317,6 +353,7 @@ hearth_capture_header_class_init (HearthCaptureHeaderClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HearthCaptureHeader, duration_label);
   gtk_widget_class_bind_template_child (widget_class, HearthCaptureHeader, time_label);
   gtk_widget_class_bind_template_child (widget_class, HearthCaptureHeader, captures_label);
+  gtk_widget_class_bind_template_child (widget_class, HearthCaptureHeader, details_label);
   gtk_widget_class_bind_template_child (widget_class, HearthCaptureHeader, compact_name_label);
   gtk_widget_class_bind_template_child (widget_class, HearthCaptureHeader, compact_duration_label);
   gtk_widget_class_bind_template_child (widget_class, HearthCaptureHeader, warnings_button);
