@@ -271,6 +271,44 @@ test_usage_errors (void)
 }
 
 static void
+test_flamegraph (void)
+{
+  g_autofree char *path = fixture (EXAMPLE);
+  g_autofree char *dir = g_dir_make_tmp ("hearth-cli-XXXXXX", NULL);
+  g_autofree char *svg = g_build_filename (dir, "out.svg", NULL);
+  g_autofree char *png = g_build_filename (dir, "out.png", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) run2 = { 0 };
+  g_auto(Run) run3 = { 0 };
+  g_auto(Run) run4 = { 0 };
+
+  run_cli (&run, "flamegraph", "--width", "800", path, "-o", svg, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<svg"));
+  g_assert_nonnull (strstr (contents, "width=\"800"));
+
+  run_cli (&run2, "flamegraph", "--bottom-up", path, "--output=" , NULL);
+  g_assert_cmpint (run2.status, ==, 2);
+
+  /* X-Ray needs memory data, which a Script Profiler export does not have */
+  run_cli (&run3, "flamegraph", "--xray", path, "-o", png, NULL);
+  g_assert_cmpint (run3.status, ==, 1);
+  expected = g_strdup_printf ("hearth-cli: %s: ", png);
+  g_assert_true (g_str_has_prefix (run3.err, expected));
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+
+  run_cli (&run4, "flamegraph", "--metric", "queue-wait", path, "-o", png, NULL);
+  g_assert_cmpint (run4.status, ==, 2);
+
+  g_remove (svg);
+  g_rmdir (dir);
+}
+
+static void
 test_help (void)
 {
   g_auto(Run) run = { 0 };
@@ -294,6 +332,7 @@ main (int   argc,
   g_test_add_func ("/hearth/cli/combine", test_combine);
   g_test_add_func ("/hearth/cli/load-errors", test_load_errors);
   g_test_add_func ("/hearth/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/hearth/cli/flamegraph", test_flamegraph);
   g_test_add_func ("/hearth/cli/help", test_help);
 
   return g_test_run ();

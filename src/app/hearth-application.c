@@ -173,6 +173,7 @@ static const struct {
   { "win.expand-heaviest", { "<Control>h", NULL } },
   { "win.view::callgraph", { "<Alt>1", NULL } },
   { "win.view::functions", { "<Alt>2", NULL } },
+  { "win.view::flamegraph", { "<Alt>3", NULL } },
 };
 
 static void

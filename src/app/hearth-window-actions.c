@@ -153,6 +153,13 @@ hearth_window_export_csv_action (GtkWidget  *widget,
   if (!hearth_document_get_is_loaded (self->document))
     return;
 
+  /* A picture, not a table: the flame graph exports SVG or PNG */
+  if (adw_view_stack_get_visible_child (self->view_stack) == self->flame_view)
+    {
+      gtk_widget_activate_action (self->flame_view, "flame.export-svg", NULL);
+      return;
+    }
+
   native = gtk_file_chooser_native_new (_("Export Table"),
                                         GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE,
@@ -212,6 +219,13 @@ hearth_window_search_action (GtkWidget  *widget,
                              GVariant   *param)
 {
   HearthWindow *self = HEARTH_WINDOW (widget);
+
+  /* The flame graph has its own search with match stepping */
+  if (adw_view_stack_get_visible_child (self->view_stack) == self->flame_view)
+    {
+      gtk_widget_activate_action (self->flame_view, "flame.search", NULL);
+      return;
+    }
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));

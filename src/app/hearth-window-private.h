@@ -43,6 +43,7 @@ struct _HearthWindow
   AdwViewStack         *view_stack;
   GtkWidget            *call_tree_view;
   GtkWidget            *functions_view;
+  GtkWidget            *flame_view;
   AdwViewSwitcherBar   *switcher_bar;
   GtkWidget            *drop_overlay;
 };

@@ -15,6 +15,7 @@
 #include "hearth-call-tree-view.h"
 #include "hearth-document.h"
 #include "hearth-enums.h"
+#include "hearth-flame-view.h"
 #include "hearth-functions-view.h"
 #include "hearth-importer.h"
 #include "hearth-profile.h"
@@ -895,6 +896,7 @@ hearth_window_class_init (HearthWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, call_tree_view);
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, functions_view);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, flame_view);
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, drop_overlay);
   gtk_widget_class_bind_template_callback (widget_class, hearth_window_search_entry_search_changed_cb);
@@ -906,6 +908,7 @@ hearth_window_class_init (HearthWindowClass *klass)
   g_type_ensure (HEARTH_TYPE_CAPTURE_HEADER);
   g_type_ensure (HEARTH_TYPE_CALL_TREE_VIEW);
   g_type_ensure (HEARTH_TYPE_FUNCTIONS_VIEW);
+  g_type_ensure (HEARTH_TYPE_FLAME_VIEW);
 }
 
 static void
@@ -931,6 +934,7 @@ hearth_window_init (HearthWindow *self)
   hearth_capture_header_set_document (self->capture_header, self->document);
   hearth_call_tree_view_set_document (HEARTH_CALL_TREE_VIEW (self->call_tree_view), self->document);
   hearth_functions_view_set_document (HEARTH_FUNCTIONS_VIEW (self->functions_view), self->document);
+  hearth_flame_view_set_document (HEARTH_FLAME_VIEW (self->flame_view), self->document);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",

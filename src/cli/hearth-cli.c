@@ -17,6 +17,7 @@
 #include <gio/gio.h>
 
 #include "hearth-combine.h"
+#include "hearth-flame-render.h"
 #include "hearth-folded.h"
 #include "hearth-importer.h"
 #include "hearth-papyrus-reader.h"
@@ -41,6 +42,13 @@ typedef struct
   gboolean       per_frame;
   HearthAverage  average;
   gboolean       average_set;
+  /* flamegraph */
+  gboolean       bottom_up;
+  gboolean       xray;
+  HearthMetric   metric;
+  gboolean       metric_set;
+  int            width;
+  const char    *output;
 } Options;
 
 static const char usage_text[] =
@@ -51,6 +59,8 @@ static const char usage_text[] =
   "  hearth-cli folded FILE…\n"
   "  hearth-cli calls FILE…\n"
   "  hearth-cli speedscope FILE…\n"
+  "  hearth-cli flamegraph [--bottom-up] [--metric cpu|alloc-count|alloc-bytes] [--xray]\n"
+  "                        [--width W] FILE… -o OUT.svg|OUT.png\n"
   "\n"
   "Reads game-script profiler captures (Roblox Script Profiler exports,\n"
   "MicroProfiler dumps, …) and writes tables for scripts and CI.\n"
@@ -64,10 +74,16 @@ static const char usage_text[] =
   "  calls      Papyrus logs: CSV stack_id,depth,object,script,state,function,\n"
   "             queue_push,push,queue_pop,pop,queue_wait_ms,run_ms, one row per call\n"
   "  speedscope speedscope JSON, to open the capture in other tools\n"
+  "  flamegraph an SVG or PNG flame graph (the format follows OUT's extension)\n"
   "\n"
   "Options:\n"
   "  --per-frame        divide by the capture's frame count\n"
   "  --average WINDOW   extrapolate to a window (1s, 1min, 5min, 10min)\n"
+  "  --bottom-up        flamegraph: callers below the functions where time is spent\n"
+  "  --metric METRIC    flamegraph: box widths by cpu, alloc-count or alloc-bytes\n"
+  "  --xray             flamegraph: shade boxes by allocations (X-Ray)\n"
+  "  --width W          flamegraph: image width in pixels (default 1200)\n"
+  "  -o, --output FILE  flamegraph: where to write the picture\n"
   "  -h, --help         show this help\n"
   "  --version          show the version\n"
   "\n"
@@ -150,8 +166,68 @@ parse_options (int       argc,
           continue;
         }
 
+      if (g_str_equal (options->command, "flamegraph"))
+        {
+          const char *value = NULL;
+          gsize name_len = strcspn (arg, "=");
+          g_autofree char *name = g_strndup (arg, name_len);
+          gboolean takes_value = g_str_equal (name, "--metric") || g_str_equal (name, "--width") ||
+                                 g_str_equal (name, "--output") || g_str_equal (name, "-o");
+
+          if (takes_value)
+            {
+              if (arg[name_len] == '=')
+                value = arg + name_len + 1;
+              else if (i + 1 < argc)
+                value = argv[++i];
+              else
+                return usage_error ("%s needs a value", name);
+
+              if (value[0] == '\0')
+                return usage_error ("%s needs a value", name);
+            }
+
+          if (g_str_equal (arg, "--bottom-up"))
+            {
+              options->bottom_up = TRUE;
+              continue;
+            }
+          if (g_str_equal (arg, "--xray"))
+            {
+              options->xray = TRUE;
+              continue;
+            }
+          if (g_str_equal (name, "--metric"))
+            {
+              if (!hearth_metric_from_string (value, &options->metric) ||
+                  !(options->metric == HEARTH_METRIC_CPU_TIME ||
+                    options->metric == HEARTH_METRIC_ALLOC_COUNT ||
+                    options->metric == HEARTH_METRIC_ALLOC_BYTES))
+                return usage_error ("invalid --metric '%s' (expected cpu, alloc-count or alloc-bytes)", value);
+              options->metric_set = TRUE;
+              continue;
+            }
+          if (g_str_equal (name, "--width"))
+            {
+              gint64 width = 0;
+
+              if (!g_ascii_string_to_signed (value, 10, 16, 1000000, &width, NULL))
+                return usage_error ("invalid --width '%s' (expected a whole number of pixels, 16 or more)", value);
+              options->width = (int) width;
+              continue;
+            }
+          if (g_str_equal (name, "--output") || g_str_equal (name, "-o"))
+            {
+              options->output = value;
+              continue;
+            }
+        }
+
       return usage_error ("unknown option '%s'", arg);
     }
+
+  if (g_str_equal (options->command, "flamegraph") && options->output == NULL)
+    return usage_error ("'flamegraph' needs -o OUT.svg or -o OUT.png");
 
   if (options->files->len == 0)
     return usage_error ("'%s' needs at least one FILE", options->command);
@@ -257,6 +333,27 @@ run_command (Options *options)
 
   profile = hearth_profile_combine ((HearthProfile * const *) profiles->pdata, profiles->len);
 
+  if (g_str_equal (options->command, "flamegraph"))
+    {
+      g_autoptr(GFile) out = g_file_new_for_commandline_arg (options->output);
+      HearthFlameExportOptions flame_options;
+
+      hearth_flame_export_options_init (&flame_options);
+      flame_options.direction = options->bottom_up ? HEARTH_FLAME_BOTTOM_UP : HEARTH_FLAME_TOP_DOWN;
+      if (options->metric_set)
+        flame_options.metric = options->metric;
+      flame_options.xray = options->xray;
+      if (options->width > 0)
+        flame_options.width = options->width;
+
+      if (!hearth_flame_export_profile (profile, &flame_options, out, &error))
+        {
+          fprintf (stderr, "hearth-cli: %s: %s\n", options->output, error->message);
+          return EXIT_LOAD;
+        }
+      return EXIT_OK;
+    }
+
   hearth_table_options_init (&table_options);
   table_options.per_frame = options->per_frame;
   table_options.average = options->average_set ? options->average : HEARTH_AVERAGE_OFF;
@@ -293,7 +390,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  static const char * const commands[] = { "info", "functions", "tree", "folded", "calls", "speedscope" };
+  static const char * const commands[] = {
+    "info", "functions", "tree", "folded", "calls", "speedscope", "flamegraph",
+  };
   Options options = { 0 };
   int status;
 
@@ -302,7 +401,7 @@ main (int   argc,
   setlocale (LC_ALL, "");
 
   if (argc < 2)
-    return usage_error ("missing command (info, functions, tree, folded, calls or speedscope)");
+    return usage_error ("missing command (info, functions, tree, folded, calls, speedscope or flamegraph)");
 
   if (g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "help"))
     {
@@ -321,7 +420,7 @@ main (int   argc,
       options.command = commands[i];
 
   if (options.command == NULL)
-    return usage_error ("unknown command '%s' (expected info, functions, tree, folded, calls or speedscope)", argv[1]);
+    return usage_error ("unknown command '%s' (expected info, functions, tree, folded, calls, speedscope or flamegraph)", argv[1]);
 
   for (int i = 2; i < argc; i++)
     if (g_str_equal (argv[i], "-h") || g_str_equal (argv[i], "--help"))
