@@ -148,6 +148,9 @@ legend_entry_new (guint32     rgb,
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), swatch_draw_cb, GUINT_TO_POINTER (rgb), NULL);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+  /* GTK 4.8 can measure a bare ellipsis of a small-caption label below
+   * zero; a minimum width keeps the measurement sane */
+  gtk_label_set_width_chars (GTK_LABEL (label), 4);
   gtk_widget_add_css_class (label, "caption");
   gtk_box_append (GTK_BOX (box), swatch);
   gtk_box_append (GTK_BOX (box), label);
