@@ -15,6 +15,7 @@
 #include "hearth-capture-header.h"
 #include "hearth-document.h"
 #include "hearth-profile.h"
+#include "hearth-profile-labels.h"
 #include "hearth-units.h"
 
 /* The strip under the header bar that says what is loaded: file name, format,
@@ -62,7 +63,7 @@ dup_details (HearthProfile *profile)
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   guint n_frames = hearth_profile_get_n_frames (profile);
   const char *place_id = hearth_profile_get_place_id (profile);
-  const char *mode = hearth_profile_get_mode (profile);
+  g_autofree char *mode = hearth_profile_dup_mode_label (profile);
 
   if (n_frames > 0)
     g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Frame", "%u Frames", n_frames),
@@ -70,10 +71,8 @@ dup_details (HearthProfile *profile)
   if (place_id != NULL && place_id[0] != '\0')
     /* Translators: %s is a Roblox place id */
     g_ptr_array_add (parts, g_strdup_printf (_("Place %s"), place_id));
-  if (g_strcmp0 (mode, "time") == 0)
-    g_ptr_array_add (parts, g_strdup (_("Time Mode (Sample Counts)")));
-  else if (g_strcmp0 (mode, "call") == 0)
-    g_ptr_array_add (parts, g_strdup (_("Call Mode (Call Counts)")));
+  if (mode != NULL)
+    g_ptr_array_add (parts, g_steal_pointer (&mode));
   if (hearth_profile_get_normalisation (profile) != NULL)
     g_ptr_array_add (parts, g_strdup (hearth_profile_get_normalisation (profile)));
 

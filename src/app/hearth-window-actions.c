@@ -246,7 +246,7 @@ hearth_window_expand_heaviest_action (GtkWidget  *widget,
 {
   HearthWindow *self = HEARTH_WINDOW (widget);
 
-  adw_view_stack_set_visible_child (self->view_stack, self->call_tree_view);
+  adw_view_stack_set_visible_child_name (self->view_stack, "callgraph");
   gtk_widget_activate_action (self->call_tree_view, "tree.expand-heaviest", NULL);
 }
 

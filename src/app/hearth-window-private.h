@@ -44,6 +44,11 @@ struct _HearthWindow
   GtkWidget            *call_tree_view;
   GtkWidget            *functions_view;
   GtkWidget            *flame_view;
+  GtkWidget            *callers_view;
+  GtkWidget            *approximate_banner;
+  GtkWidget            *papyrus_view;
+  AdwViewStackPage     *papyrus_page;
+  GtkPaned             *functions_paned;
   AdwViewSwitcherBar   *switcher_bar;
   GtkWidget            *drop_overlay;
 };

@@ -15,7 +15,11 @@
 #include "hearth-call-tree-view.h"
 #include "hearth-document.h"
 #include "hearth-enums.h"
+#include "hearth-approximate-banner.h"
+#include "hearth-callers-view.h"
 #include "hearth-flame-view.h"
+#include "hearth-papyrus-reader.h"
+#include "hearth-papyrus-view.h"
 #include "hearth-functions-view.h"
 #include "hearth-importer.h"
 #include "hearth-profile.h"
@@ -644,6 +648,21 @@ hearth_window_show_toast (HearthWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
 }
 
+/* Pages that only some captures have: the Papyrus tables need the call
+ * records of a Papyrus log (a combination of several logs has none) */
+static void
+hearth_window_update_pages (HearthWindow *self)
+{
+  HearthProfile *profile = hearth_document_get_profile (self->document);
+  gboolean papyrus = profile != NULL && hearth_papyrus_calls_get_for_profile (profile) != NULL;
+
+  if (!papyrus && adw_view_stack_get_visible_child (self->view_stack) == self->papyrus_view)
+    adw_view_stack_set_visible_child_name (self->view_stack, "callgraph");
+  adw_view_stack_page_set_visible (self->papyrus_page, papyrus);
+  if (papyrus && g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "callgraph") == 0)
+    adw_view_stack_set_visible_child (self->view_stack, self->papyrus_view);
+}
+
 /* Tables */
 
 const char *
@@ -666,10 +685,12 @@ hearth_window_dup_visible_table (HearthWindow *self,
     return NULL;
 
   child = adw_view_stack_get_visible_child (self->view_stack);
-  if (child == self->call_tree_view)
-    return hearth_call_tree_view_dup_table (HEARTH_CALL_TREE_VIEW (child), separator);
-  if (child == self->functions_view)
-    return hearth_functions_view_dup_table (HEARTH_FUNCTIONS_VIEW (child), separator);
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "callgraph") == 0)
+    return hearth_call_tree_view_dup_table (HEARTH_CALL_TREE_VIEW (self->call_tree_view), separator);
+  if (child == GTK_WIDGET (self->functions_paned))
+    return hearth_functions_view_dup_table (HEARTH_FUNCTIONS_VIEW (self->functions_view), separator);
+  if (child == self->papyrus_view)
+    return hearth_papyrus_view_dup_table (HEARTH_PAPYRUS_VIEW (child), separator);
 
   return NULL;
 }
@@ -687,8 +708,10 @@ hearth_window_dup_export_name (HearthWindow *self)
   g_return_val_if_fail (HEARTH_IS_WINDOW (self), NULL);
 
   child = adw_view_stack_get_visible_child (self->view_stack);
-  if (child == self->functions_view)
-    table = hearth_functions_view_get_table_name (HEARTH_FUNCTIONS_VIEW (child));
+  if (child == GTK_WIDGET (self->functions_paned))
+    table = hearth_functions_view_get_table_name (HEARTH_FUNCTIONS_VIEW (self->functions_view));
+  else if (child == self->papyrus_view)
+    table = hearth_papyrus_view_get_table_name (HEARTH_PAPYRUS_VIEW (child));
   else
     table = hearth_call_tree_view_get_table_name (HEARTH_CALL_TREE_VIEW (self->call_tree_view));
 
@@ -897,6 +920,11 @@ hearth_window_class_init (HearthWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, call_tree_view);
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, functions_view);
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, flame_view);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, callers_view);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, approximate_banner);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, papyrus_view);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, papyrus_page);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, functions_paned);
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, drop_overlay);
   gtk_widget_class_bind_template_callback (widget_class, hearth_window_search_entry_search_changed_cb);
@@ -909,6 +937,9 @@ hearth_window_class_init (HearthWindowClass *klass)
   g_type_ensure (HEARTH_TYPE_CALL_TREE_VIEW);
   g_type_ensure (HEARTH_TYPE_FUNCTIONS_VIEW);
   g_type_ensure (HEARTH_TYPE_FLAME_VIEW);
+  g_type_ensure (HEARTH_TYPE_CALLERS_VIEW);
+  g_type_ensure (HEARTH_TYPE_APPROXIMATE_BANNER);
+  g_type_ensure (HEARTH_TYPE_PAPYRUS_VIEW);
 }
 
 static void
@@ -935,6 +966,16 @@ hearth_window_init (HearthWindow *self)
   hearth_call_tree_view_set_document (HEARTH_CALL_TREE_VIEW (self->call_tree_view), self->document);
   hearth_functions_view_set_document (HEARTH_FUNCTIONS_VIEW (self->functions_view), self->document);
   hearth_flame_view_set_document (HEARTH_FLAME_VIEW (self->flame_view), self->document);
+  hearth_callers_view_set_document (HEARTH_CALLERS_VIEW (self->callers_view), self->document);
+  hearth_approximate_banner_set_document (HEARTH_APPROXIMATE_BANNER (self->approximate_banner), self->document);
+  hearth_papyrus_view_set_document (HEARTH_PAPYRUS_VIEW (self->papyrus_view), self->document);
+  g_signal_connect_object (self->document, "notify::profile",
+                           G_CALLBACK (hearth_window_update_pages), self, G_CONNECT_SWAPPED);
+  {
+    g_autoptr(GPropertyAction) merge = g_property_action_new ("merge-duplicates", self->callers_view,
+                                                              "merge-duplicates");
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (merge));
+  }
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
