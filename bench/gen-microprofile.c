@@ -11,7 +11,12 @@
  * §6) of about a given size: N frames × T threads, deep stacks, labels, meta
  * counters, MemoryScopeStats events and a GPU timeline.
  *
- *   gen-microprofile OUTPUT SIZE_MB [FRAMES [THREADS]]
+ *   gen-microprofile OUTPUT SIZE_MB [FRAMES [THREADS [spikes]]]
+ *
+ * With "spikes", frames vary in length (about one in eight is a spike of
+ * 25-60 ms), two are paused, and MakeFrame gets the 22 arguments of family C
+ * (§8.2) with jobs/render/GPU-wait times giving all three bottleneck classes
+ * (§13.3), for the frame timeline.
  *
  * Deterministic (fixed seed). Write the output under /tmp or a build
  * directory, never into the source tree. */
@@ -28,6 +33,26 @@
 #define TICKS_PER_FRAME 166000   /* 16.6 ms at 10 MHz */
 
 static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
+
+/* Frame length in ticks: fixed, or with spikes (deterministic in f) */
+static uint64_t
+frame_ticks (int spikes,
+             int f)
+{
+  uint32_t h = (uint32_t) f + 0x9e3779b9u;
+
+  if (!spikes)
+    return TICKS_PER_FRAME;
+  /* murmur3 finaliser: spikes scattered, not in runs */
+  h ^= h >> 16;
+  h *= 0x85ebca6bu;
+  h ^= h >> 13;
+  h *= 0xc2b2ae35u;
+  h ^= h >> 16;
+  if (h % 8 == 3)
+    return 250000 + (h >> 8) % 350000;       /* 25-60 ms */
+  return 130000 + (h >> 8) % 36000;          /* 13-16.6 ms */
+}
 
 static uint32_t
 rnd (void)
@@ -126,7 +151,8 @@ main (int   argc,
 {
   const char *out_path;
   double size_mb;
-  int frames = 512, threads = 24;
+  int frames = 512, threads = 24, spikes = 0;
+  uint64_t next_start = 0;
   long per_thread_frame;
   FILE *out;
   Thread *th;
@@ -146,6 +172,8 @@ main (int   argc,
     frames = atoi (argv[3]);
   if (argc > 4)
     threads = atoi (argv[4]);
+  if (argc > 5)
+    spikes = strcmp (argv[5], "spikes") == 0;
   if (frames < 1 || threads < 2 || size_mb <= 0)
     return 2;
 
@@ -200,9 +228,10 @@ main (int   argc,
   th = calloc (threads, sizeof *th);
   for (int f = 0; f < frames; f++)
     {
-      uint64_t fstart = (uint64_t) f * TICKS_PER_FRAME;
-      uint64_t fend = fstart + TICKS_PER_FRAME;
+      uint64_t fstart = next_start;
+      uint64_t fend = fstart + frame_ticks (spikes, f);
 
+      next_start = fend;
       a.tt.len = a.ts.len = a.ti.len = a.tl.len = 0;
       buf_str (&a.tt, "var tt");
       buf_str (&a.ts, "var ts");
@@ -219,7 +248,7 @@ main (int   argc,
           Thread *t = &th[j];
           int gpu = j == threads - 1;
           long n = gpu ? per_thread_frame / 4 : per_thread_frame;
-          uint64_t step = TICKS_PER_FRAME / (uint64_t) (n + 1);
+          uint64_t step = (fend - fstart) / (uint64_t) (n + 1);
 
           if (t->tick < fstart)
             t->tick = fstart;
@@ -322,8 +351,23 @@ main (int   argc,
       fwrite (a.ts.buf, 1, a.ts.len, out);
       fwrite (a.ti.buf, 1, a.ti.len, out);
       fwrite (a.tl.buf, 1, a.tl.len, out);
-      fprintf (out, "Frames[%d] = MakeFrame(0, %f, %f, %f, %f, ts%d, tt%d, ti%d, tl%d);\n",
-               f, fstart * 1e-4, fend * 1e-4, fstart * 1e-4, fend * 1e-4, f, f, f, f);
+      if (spikes)
+        {
+          double s = fstart * 1e-4, ms = (fend - fstart) * 1e-4;
+          int kind = f % 3;                      /* 0 jobs, 1 render, 2 GPU */
+          double jobs = s + ms * (kind == 0 ? 0.95 : 0.7);
+          double render = s + ms * (kind == 0 ? 0.8 : 0.96);
+          double wait = kind == 2 ? ms * 0.3 : 0.4;
+
+          fprintf (out, "Frames[%d] = MakeFrame(0, %f, %f, %f, %f, ts%d, tt%d, ti%d, tl%d, %d, 0, "
+                   "3000.0, %6.1f, 1024.0, %4.3f, %d, %4.3f, %d, %6.2f, %6.2f, %6.2f, %6.2f);\n",
+                   f, s, fend * 1e-4, s, fend * 1e-4, f, f, f, f, f == 100 || f == 101,
+                   500.0 + f % 50, 0.01 * (f % 7), (int) (200 + (f * 37) % 900 + (ms > 20 ? 2500 : 0)),
+                   0.005, (int) (150 + (f * 53) % 700), wait, jobs, render, ms * 0.6);
+        }
+      else
+        fprintf (out, "Frames[%d] = MakeFrame(0, %f, %f, %f, %f, ts%d, tt%d, ti%d, tl%d);\n",
+                 f, fstart * 1e-4, fend * 1e-4, fstart * 1e-4, fend * 1e-4, f, f, f, f);
     }
 
   fputs ("var CSwitchThreadInOutCpu = [\n];\nvar CSwitchTime = [\n];\nvar CSwitchThreads = {};\n"

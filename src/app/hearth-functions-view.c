@@ -20,6 +20,8 @@
 #include "hearth-function-list.h"
 #include "hearth-units.h"
 
+#include <math.h>
+
 /* The flat per-function table: HearthFunctionList → GtkFilterListModel (the
  * document's search) → GtkSortListModel (the column view's sorter) →
  * GtkSingleSelection → GtkColumnView. The chain is built once; a new profile
@@ -37,7 +39,13 @@ typedef enum
   CELL_TOTAL,
   CELL_SELF,
   CELL_CALLS,
+  CELL_FRAME_MEAN,     /* per-frame statistics: CELL_FRAME_MEAN + i */
+  CELL_FRAME_P50,
+  CELL_FRAME_P95,
+  CELL_FRAME_MAX,
 } CellKind;
+
+#define N_FRAME_COLUMNS 4
 
 struct _HearthFunctionsView
 {
@@ -60,6 +68,8 @@ struct _HearthFunctionsView
   GtkColumnViewColumn *total_column;
   GtkColumnViewColumn *self_column;
   GtkColumnViewColumn *calls_column;
+  GtkColumnViewColumn *frame_columns[N_FRAME_COLUMNS];
+  GtkSorter           *frame_sorters[N_FRAME_COLUMNS];
 
   guint                syncing_selection : 1;
 };
@@ -85,6 +95,107 @@ hearth_functions_view_filter_func (gpointer item,
 
   return hearth_document_function_matches (self->document,
                                            hearth_function_item_get_function (HEARTH_FUNCTION_ITEM (item)));
+}
+
+/* Per-frame statistics (captures with frames): mean, p50, p95, max ms */
+
+static double
+frame_stat_of (HearthFunctionsView *self,
+               HearthFunctionItem  *item,
+               guint                which)
+{
+  HearthFrameStats *stats = self->document ? hearth_document_get_frame_stats (self->document) : NULL;
+  HearthFrameStat st;
+
+  if (stats == NULL || item == NULL)
+    return NAN;
+  hearth_frame_stats_get (stats, hearth_function_item_get_function (item), &st);
+  switch (which)
+    {
+    case 0:
+      return st.mean_ms;
+    case 1:
+      return st.p50_ms;
+    case 2:
+      return st.p95_ms;
+    default:
+      return st.max_ms;
+    }
+}
+
+static int
+frame_stat_compare (HearthFunctionsView *self,
+                    gconstpointer        a,
+                    gconstpointer        b,
+                    guint                which)
+{
+  double x = frame_stat_of (self, HEARTH_FUNCTION_ITEM ((gpointer) a), which);
+  double y = frame_stat_of (self, HEARTH_FUNCTION_ITEM ((gpointer) b), which);
+
+  if (isnan (x))
+    x = -1;
+  if (isnan (y))
+    y = -1;
+  return x < y ? GTK_ORDERING_SMALLER : x > y ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+#define FRAME_STAT_COMPARE(name, which) \
+  static int \
+  name (gconstpointer a, gconstpointer b, gpointer user_data) \
+  { \
+    return frame_stat_compare (user_data, a, b, which); \
+  }
+FRAME_STAT_COMPARE (frame_mean_compare, 0)
+FRAME_STAT_COMPARE (frame_p50_compare, 1)
+FRAME_STAT_COMPARE (frame_p95_compare, 2)
+FRAME_STAT_COMPARE (frame_max_compare, 3)
+#undef FRAME_STAT_COMPARE
+
+static void hearth_functions_view_rerender    (HearthFunctionsView *self);
+static void hearth_functions_view_set_factory (HearthFunctionsView *self,
+                                               GtkColumnViewColumn *column,
+                                               CellKind             kind);
+
+/* The four columns show only for captures with frames */
+static void
+hearth_functions_view_frame_stats_cb (HearthFunctionsView *self)
+{
+  gboolean visible = self->document != NULL && hearth_document_get_frame_stats (self->document) != NULL;
+
+  for (guint i = 0; i < N_FRAME_COLUMNS; i++)
+    {
+      gtk_column_view_column_set_fixed_width (self->frame_columns[i], visible ? 100 : -1);
+      gtk_column_view_column_set_visible (self->frame_columns[i], visible);
+      gtk_sorter_changed (self->frame_sorters[i], GTK_SORTER_CHANGE_DIFFERENT);
+    }
+  hearth_functions_view_rerender (self);
+}
+
+static void
+hearth_functions_view_add_frame_columns (HearthFunctionsView *self)
+{
+  static const GCompareDataFunc compare[N_FRAME_COLUMNS] = {
+    frame_mean_compare, frame_p50_compare, frame_p95_compare, frame_max_compare,
+  };
+  const char *titles[N_FRAME_COLUMNS] = {
+    /* Translators: column titles: a function's time per frame */
+    _("Mean/Frame"), _("p50/Frame"), _("p95/Frame"), _("Max/Frame"),
+  };
+
+  for (guint i = 0; i < N_FRAME_COLUMNS; i++)
+    {
+      GtkColumnViewColumn *column = gtk_column_view_column_new (titles[i], NULL);
+
+      hearth_functions_view_set_factory (self, column, CELL_FRAME_MEAN + i);
+      self->frame_sorters[i] = GTK_SORTER (gtk_custom_sorter_new (compare[i], self, NULL));
+      gtk_column_view_column_set_sorter (column, self->frame_sorters[i]);
+      g_object_unref (self->frame_sorters[i]);          /* the column holds it */
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_visible (column, FALSE);
+      gtk_column_view_append_column (self->column_view, column);
+      g_object_unref (column);                          /* the column view holds it */
+      self->frame_columns[i] = column;
+    }
 }
 
 /* Cells */
@@ -159,6 +270,18 @@ hearth_functions_view_render_cell (HearthFunctionsView *self,
                                   HEARTH_UNIT_MS, 0);
       break;
 
+    case CELL_FRAME_MEAN:
+    case CELL_FRAME_P50:
+    case CELL_FRAME_P95:
+    case CELL_FRAME_MAX:
+      {
+        double v = frame_stat_of (self, item, kind - CELL_FRAME_MEAN);
+
+        if (isfinite (v))
+          text = g_strdup_printf ("%.2f ms", v);
+      }
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -214,6 +337,10 @@ hearth_functions_view_setup_cb (GtkSignalListItemFactory *factory,
     case CELL_TOTAL:
     case CELL_SELF:
     case CELL_CALLS:
+    case CELL_FRAME_MEAN:
+    case CELL_FRAME_P50:
+    case CELL_FRAME_P95:
+    case CELL_FRAME_MAX:
       gtk_inscription_set_xalign (inscription, 1.0);
       gtk_inscription_set_min_chars (inscription, 8);
       gtk_inscription_set_nat_chars (inscription, 12);
@@ -528,6 +655,8 @@ hearth_functions_view_init (HearthFunctionsView *self)
   g_signal_connect_swapped (self->filter_model, "notify::pending",
                             G_CALLBACK (hearth_functions_view_update_page), self);
 
+  hearth_functions_view_add_frame_columns (self);
+
   gtk_column_view_sort_by_column (self->column_view, self->total_column, GTK_SORT_DESCENDING);
 }
 
@@ -585,7 +714,11 @@ hearth_functions_view_set_document (HearthFunctionsView *self,
       g_signal_connect_object (document, "notify::average",
                                G_CALLBACK (hearth_functions_view_rerender),
                                self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::frame-stats",
+                               G_CALLBACK (hearth_functions_view_frame_stats_cb),
+                               self, G_CONNECT_SWAPPED);
     }
+  hearth_functions_view_frame_stats_cb (self);
 
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   hearth_functions_view_rebuild (self);

@@ -16,6 +16,7 @@
 
 #include "hearth-combine.h"
 #include "hearth-enums.h"
+#include "hearth-frame-filter.h"
 #include "hearth-units.h"
 
 /* The per-window model: the loaded captures, their combined profile and the
@@ -42,6 +43,15 @@ struct _HearthDocument
   GBytes        *visible_nodes;
 
   guint          inverted : 1;
+
+  /* Frame selection: `profile` is `full_profile` restricted to the selected
+   * frames, recomputed in a worker thread (with the per-function frame
+   * statistics) whenever the selection changes. */
+  HearthProfile    *full_profile;
+  GArray           *frame_selection;   /* guint, sorted, unique; NULL = all */
+  HearthFrameStats *frame_stats;
+  GCancellable     *frames_cancellable;
+  guint             frames_busy : 1;
 };
 
 enum {
@@ -55,6 +65,12 @@ enum {
   PROP_SEARCH_TEXT,
   PROP_SELECTED_FUNCTION,
   PROP_INVERTED,
+  PROP_FULL_PROFILE,
+  PROP_FRAME_FIRST,
+  PROP_FRAME_LAST,
+  PROP_N_SELECTED_FRAMES,
+  PROP_FRAME_STATS,
+  PROP_FRAMES_BUSY,
   N_PROPS
 };
 
@@ -74,7 +90,13 @@ hearth_document_dispose (GObject *object)
 {
   HearthDocument *self = HEARTH_DOCUMENT (object);
 
+  if (self->frames_cancellable != NULL)
+    g_cancellable_cancel (self->frames_cancellable);
+  g_clear_object (&self->frames_cancellable);
   g_clear_object (&self->profile);
+  g_clear_object (&self->full_profile);
+  g_clear_pointer (&self->frame_stats, hearth_frame_stats_unref);
+  g_clear_pointer (&self->frame_selection, g_array_unref);
   g_clear_object (&self->captures);
 
   G_OBJECT_CLASS (hearth_document_parent_class)->dispose (object);
@@ -136,6 +158,30 @@ hearth_document_get_property (GObject    *object,
 
     case PROP_INVERTED:
       g_value_set_boolean (value, hearth_document_get_inverted (self));
+      break;
+
+    case PROP_FULL_PROFILE:
+      g_value_set_object (value, self->full_profile);
+      break;
+
+    case PROP_FRAME_FIRST:
+      g_value_set_uint (value, hearth_document_get_frame_first (self));
+      break;
+
+    case PROP_FRAME_LAST:
+      g_value_set_uint (value, hearth_document_get_frame_last (self));
+      break;
+
+    case PROP_N_SELECTED_FRAMES:
+      g_value_set_uint (value, hearth_document_get_n_selected_frames (self));
+      break;
+
+    case PROP_FRAME_STATS:
+      g_value_set_boxed (value, self->frame_stats);
+      break;
+
+    case PROP_FRAMES_BUSY:
+      g_value_set_boolean (value, self->frames_busy);
       break;
 
     default:
@@ -243,6 +289,67 @@ hearth_document_class_init (HearthDocumentClass *klass)
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * HearthDocument:full-profile:
+   *
+   * The combined profile of all captures, whatever frames are selected.
+   */
+  properties[PROP_FULL_PROFILE] =
+    g_param_spec_object ("full-profile", NULL, NULL,
+                         HEARTH_TYPE_PROFILE,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * HearthDocument:frame-first:
+   *
+   * The first selected frame, or %G_MAXUINT when all frames are shown.
+   */
+  properties[PROP_FRAME_FIRST] =
+    g_param_spec_uint ("frame-first", NULL, NULL,
+                       0, G_MAXUINT, G_MAXUINT,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * HearthDocument:frame-last:
+   *
+   * The last selected frame, or %G_MAXUINT when all frames are shown.
+   */
+  properties[PROP_FRAME_LAST] =
+    g_param_spec_uint ("frame-last", NULL, NULL,
+                       0, G_MAXUINT, G_MAXUINT,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * HearthDocument:n-selected-frames:
+   *
+   * How many frames are selected; 0 when all frames are shown.
+   */
+  properties[PROP_N_SELECTED_FRAMES] =
+    g_param_spec_uint ("n-selected-frames", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * HearthDocument:frame-stats:
+   *
+   * Per-function frame statistics of #HearthDocument:profile, or %NULL for
+   * captures without frames (or while they are computed).
+   */
+  properties[PROP_FRAME_STATS] =
+    g_param_spec_boxed ("frame-stats", NULL, NULL,
+                        HEARTH_TYPE_FRAME_STATS,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * HearthDocument:frames-busy:
+   *
+   * %TRUE while the profile of a frame selection is being computed.
+   */
+  properties[PROP_FRAMES_BUSY] =
+    g_param_spec_boolean ("frames-busy", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -284,6 +391,366 @@ hearth_document_get_n_captures (HearthDocument *self)
   return g_list_model_get_n_items (G_LIST_MODEL (self->captures));
 }
 
+/* ------------------------------------------------------------------------ */
+/* Frame selection */
+
+typedef struct
+{
+  HearthProfile *full;
+  GArray        *frames;      /* NULL: all */
+} FramesJob;
+
+typedef struct
+{
+  HearthProfile    *profile;
+  HearthFrameStats *stats;
+} FramesResult;
+
+static void
+frames_job_free (gpointer data)
+{
+  FramesJob *job = data;
+
+  g_clear_object (&job->full);
+  g_clear_pointer (&job->frames, g_array_unref);
+  g_free (job);
+}
+
+static void
+frames_result_free (gpointer data)
+{
+  FramesResult *result = data;
+
+  g_clear_object (&result->profile);
+  g_clear_pointer (&result->stats, hearth_frame_stats_unref);
+  g_free (result);
+}
+
+static void
+frames_worker (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  FramesJob *job = task_data;
+  FramesResult *result = g_new0 (FramesResult, 1);
+
+  if (job->frames != NULL)
+    result->profile = hearth_profile_select_frames (job->full, (const guint *) job->frames->data,
+                                                    job->frames->len);
+  else
+    result->profile = g_object_ref (job->full);
+  if (!g_cancellable_is_cancelled (cancellable) && hearth_profile_get_frame_stats (result->profile) != NULL)
+    result->stats = hearth_frame_stats_ref (hearth_profile_get_frame_stats (result->profile));
+  g_task_return_pointer (task, result, frames_result_free);
+}
+
+static void
+frames_done (GObject      *object,
+             GAsyncResult *res,
+             gpointer      user_data)
+{
+  HearthDocument *self = HEARTH_DOCUMENT (object);
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (res));
+  FramesResult *result;
+
+  /* a newer selection (or a new profile) replaced this job */
+  if (g_cancellable_is_cancelled (cancellable) || cancellable != self->frames_cancellable)
+    return;
+
+  result = g_task_propagate_pointer (G_TASK (res), NULL);
+  g_clear_object (&self->frames_cancellable);
+  if (result == NULL)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (g_set_object (&self->profile, result->profile))
+    {
+      hearth_document_reset_search_cache (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
+    }
+  g_clear_pointer (&self->frame_stats, hearth_frame_stats_unref);
+  self->frame_stats = g_steal_pointer (&result->stats);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRAME_STATS]);
+  self->frames_busy = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRAMES_BUSY]);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  frames_result_free (result);
+}
+
+/* Sets the selection (@frames sorted and unique, or NULL for all) and starts
+ * recomputing. With @new_profile the full profile just changed: the profile
+ * property is set by the caller and only the statistics are computed. */
+static void
+hearth_document_apply_frames (HearthDocument *self,
+                              GArray         *frames,
+                              gboolean        new_profile)
+{
+  guint old_first = hearth_document_get_frame_first (self);
+  guint old_last = hearth_document_get_frame_last (self);
+  guint old_n = hearth_document_get_n_selected_frames (self);
+  g_autoptr(GTask) task = NULL;
+  FramesJob *job;
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  g_clear_pointer (&self->frame_selection, g_array_unref);
+  self->frame_selection = frames;
+  if (old_first != hearth_document_get_frame_first (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRAME_FIRST]);
+  if (old_last != hearth_document_get_frame_last (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRAME_LAST]);
+  if (old_n != hearth_document_get_n_selected_frames (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SELECTED_FRAMES]);
+
+  if (self->frames_cancellable != NULL)
+    g_cancellable_cancel (self->frames_cancellable);
+  g_clear_object (&self->frames_cancellable);
+  if (self->frame_stats != NULL)
+    {
+      g_clear_pointer (&self->frame_stats, hearth_frame_stats_unref);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRAME_STATS]);
+    }
+
+  if (self->full_profile != NULL && hearth_profile_has_frame_values (self->full_profile))
+    {
+      self->frames_cancellable = g_cancellable_new ();
+      job = g_new0 (FramesJob, 1);
+      job->full = g_object_ref (self->full_profile);
+      job->frames = self->frame_selection ? g_array_ref (self->frame_selection) : NULL;
+      task = g_task_new (self, self->frames_cancellable, frames_done, NULL);
+      g_task_set_source_tag (task, hearth_document_apply_frames);
+      g_task_set_task_data (task, job, frames_job_free);
+      g_task_run_in_thread (task, frames_worker);
+      if (!self->frames_busy)
+        {
+          self->frames_busy = TRUE;
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRAMES_BUSY]);
+        }
+    }
+  else if (self->frames_busy)
+    {
+      self->frames_busy = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRAMES_BUSY]);
+    }
+
+  /* without a selection the profile is the full profile at once */
+  if (!new_profile && self->frame_selection == NULL && g_set_object (&self->profile, self->full_profile))
+    {
+      hearth_document_reset_search_cache (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * hearth_document_select_frames:
+ * @frames: (array length=n_frames) (nullable): frame indices of the full
+ *   profile, any order; %NULL or empty to show all frames again
+ *
+ * Restricts #HearthDocument:profile to @frames. The new profile (and its
+ * frame statistics) is computed in a worker thread; #HearthDocument:profile
+ * changes when it is ready, and #HearthDocument:frames-busy is %TRUE
+ * meanwhile. Captures without per-frame values ignore the selection.
+ */
+void
+hearth_document_select_frames (HearthDocument *self,
+                               const guint    *frames,
+                               guint           n_frames)
+{
+  GArray *sel = NULL;
+  guint n_all;
+
+  g_return_if_fail (HEARTH_IS_DOCUMENT (self));
+
+  if (self->full_profile == NULL || !hearth_profile_has_frame_values (self->full_profile))
+    return;
+  n_all = hearth_profile_get_n_frames (self->full_profile);
+
+  if (frames != NULL && n_frames > 0)
+    {
+      g_autofree guint8 *mark = g_new0 (guint8, MAX (n_all, 1));
+
+      for (guint i = 0; i < n_frames; i++)
+        if (frames[i] < n_all)
+          mark[frames[i]] = 1;
+      sel = g_array_new (FALSE, FALSE, sizeof (guint));
+      for (guint f = 0; f < n_all; f++)
+        if (mark[f])
+          g_array_append_val (sel, f);
+      if (sel->len == 0)
+        g_clear_pointer (&sel, g_array_unref);
+    }
+
+  /* the same selection again: nothing to do */
+  if (sel == NULL && self->frame_selection == NULL)
+    return;
+  if (sel != NULL && self->frame_selection != NULL && sel->len == self->frame_selection->len &&
+      memcmp (sel->data, self->frame_selection->data, sel->len * sizeof (guint)) == 0)
+    {
+      g_array_unref (sel);
+      return;
+    }
+
+  hearth_document_apply_frames (self, sel, FALSE);
+}
+
+/**
+ * hearth_document_set_frame_range:
+ * @first: first frame
+ * @last: last frame (inclusive)
+ *
+ * hearth_document_select_frames() for @first .. @last.
+ */
+void
+hearth_document_set_frame_range (HearthDocument *self,
+                                 guint           first,
+                                 guint           last)
+{
+  g_autofree guint *frames = NULL;
+  guint n_all, n = 0;
+
+  g_return_if_fail (HEARTH_IS_DOCUMENT (self));
+
+  if (self->full_profile == NULL)
+    return;
+  n_all = hearth_profile_get_n_frames (self->full_profile);
+  if (first > last)
+    {
+      guint t = first;
+      first = last;
+      last = t;
+    }
+  if (n_all == 0 || first >= n_all)
+    return;
+  last = MIN (last, n_all - 1);
+  frames = g_new (guint, last - first + 1);
+  for (guint f = first; f <= last; f++)
+    frames[n++] = f;
+  hearth_document_select_frames (self, frames, n);
+}
+
+/**
+ * hearth_document_clear_frame_selection:
+ *
+ * Shows all frames again.
+ */
+void
+hearth_document_clear_frame_selection (HearthDocument *self)
+{
+  hearth_document_select_frames (self, NULL, 0);
+}
+
+guint
+hearth_document_get_frame_first (HearthDocument *self)
+{
+  g_return_val_if_fail (HEARTH_IS_DOCUMENT (self), G_MAXUINT);
+
+  if (self->frame_selection == NULL)
+    return G_MAXUINT;
+  return g_array_index (self->frame_selection, guint, 0);
+}
+
+guint
+hearth_document_get_frame_last (HearthDocument *self)
+{
+  g_return_val_if_fail (HEARTH_IS_DOCUMENT (self), G_MAXUINT);
+
+  if (self->frame_selection == NULL)
+    return G_MAXUINT;
+  return g_array_index (self->frame_selection, guint, self->frame_selection->len - 1);
+}
+
+guint
+hearth_document_get_n_selected_frames (HearthDocument *self)
+{
+  g_return_val_if_fail (HEARTH_IS_DOCUMENT (self), 0);
+
+  return self->frame_selection ? self->frame_selection->len : 0;
+}
+
+/**
+ * hearth_document_get_selected_frames:
+ * @n_frames: (out): number of selected frames (0 when all are shown)
+ *
+ * Returns: (transfer none) (nullable): the selected frames, sorted, or %NULL
+ *   when all frames are shown
+ */
+const guint *
+hearth_document_get_selected_frames (HearthDocument *self,
+                                     guint          *n_frames)
+{
+  g_return_val_if_fail (HEARTH_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (n_frames != NULL, NULL);
+
+  *n_frames = self->frame_selection ? self->frame_selection->len : 0;
+  return self->frame_selection ? (const guint *) self->frame_selection->data : NULL;
+}
+
+gboolean
+hearth_document_is_frame_selected (HearthDocument *self,
+                                   guint           frame)
+{
+  guint lo = 0, hi;
+
+  g_return_val_if_fail (HEARTH_IS_DOCUMENT (self), FALSE);
+
+  if (self->frame_selection == NULL)
+    return FALSE;
+  hi = self->frame_selection->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      guint v = g_array_index (self->frame_selection, guint, mid);
+
+      if (v == frame)
+        return TRUE;
+      if (v < frame)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return FALSE;
+}
+
+/**
+ * hearth_document_get_full_profile:
+ *
+ * Returns: (transfer none) (nullable): the combined profile of all
+ *   captures, whatever frames are selected
+ */
+HearthProfile *
+hearth_document_get_full_profile (HearthDocument *self)
+{
+  g_return_val_if_fail (HEARTH_IS_DOCUMENT (self), NULL);
+
+  return self->full_profile;
+}
+
+/**
+ * hearth_document_get_frame_stats:
+ *
+ * Returns: (transfer none) (nullable): the per-function frame statistics of
+ *   the current profile
+ */
+HearthFrameStats *
+hearth_document_get_frame_stats (HearthDocument *self)
+{
+  g_return_val_if_fail (HEARTH_IS_DOCUMENT (self), NULL);
+
+  return self->frame_stats;
+}
+
+gboolean
+hearth_document_get_frames_busy (HearthDocument *self)
+{
+  g_return_val_if_fail (HEARTH_IS_DOCUMENT (self), FALSE);
+
+  return self->frames_busy;
+}
+
 /* Recomputes the combined profile after the captures changed and notifies
  * exactly the properties that changed. */
 static void
@@ -306,6 +773,12 @@ hearth_document_update (HearthDocument *self,
     combined = hearth_profile_combine ((HearthProfile * const *) profiles->pdata, n_captures);
 
   g_object_freeze_notify (G_OBJECT (self));
+
+  if (g_set_object (&self->full_profile, combined))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FULL_PROFILE]);
+      hearth_document_apply_frames (self, NULL, TRUE);
+    }
 
   if (g_set_object (&self->profile, combined))
     {

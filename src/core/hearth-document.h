@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "hearth-frame-stats.h"
 #include "hearth-profile.h"
 #include "hearth-types.h"
 
@@ -54,5 +55,24 @@ gboolean        hearth_document_function_matches      (HearthDocument *self,
 gboolean        hearth_document_has_search            (HearthDocument *self);
 GBytes         *hearth_document_get_visible_nodes     (HearthDocument *self);
 double          hearth_document_get_root_total        (HearthDocument *self);
+
+/* Frame selection (captures with frames) */
+HearthProfile  *hearth_document_get_full_profile      (HearthDocument *self);
+void            hearth_document_select_frames         (HearthDocument *self,
+                                                       const guint    *frames,
+                                                       guint           n_frames);
+void            hearth_document_set_frame_range       (HearthDocument *self,
+                                                       guint           first,
+                                                       guint           last);
+void            hearth_document_clear_frame_selection (HearthDocument *self);
+guint           hearth_document_get_frame_first       (HearthDocument *self);
+guint           hearth_document_get_frame_last        (HearthDocument *self);
+guint           hearth_document_get_n_selected_frames (HearthDocument *self);
+const guint    *hearth_document_get_selected_frames   (HearthDocument *self,
+                                                       guint          *n_frames);
+gboolean        hearth_document_is_frame_selected     (HearthDocument *self,
+                                                       guint           frame);
+HearthFrameStats *hearth_document_get_frame_stats     (HearthDocument *self);
+gboolean        hearth_document_get_frames_busy       (HearthDocument *self);
 
 G_END_DECLS

@@ -48,7 +48,16 @@ struct _HearthProfileBuilder
 
   GArray          *frames;
   GArray          *threads;
+  GArray          *frame_values;   /* RawFrameValue, lazily */
 };
+
+typedef struct
+{
+  guint32 frame;
+  guint32 node;
+  guint32 metric;
+  double  value;
+} RawFrameValue;
 
 typedef struct
 {
@@ -229,6 +238,7 @@ hearth_profile_builder_free (HearthProfileBuilder *self)
   g_free (self->slots);
   g_array_unref (self->frames);
   g_array_unref (self->threads);
+  g_clear_pointer (&self->frame_values, g_array_unref);
   g_free (self);
 }
 
@@ -734,6 +744,108 @@ hearth_profile_builder_add_frame (HearthProfileBuilder *self,
 }
 
 /**
+ * hearth_profile_builder_add_frame_value:
+ * @frame: frame index (frames may be added before or after)
+ * @node: builder node
+ * @metric: an enabled metric
+ * @value: a **self** value of @node within @frame, added to what is there
+ *
+ * Records what a node did in one frame, so the profile can be filtered by
+ * frame later (#HearthFrameValue). The importer keeps the per-frame values
+ * consistent with the node values it adds: summed over the frames they
+ * should give the node's self value. Entries for the same frame, node and
+ * metric are summed.
+ */
+void
+hearth_profile_builder_add_frame_value (HearthProfileBuilder *self,
+                                        guint                 frame,
+                                        guint                 node,
+                                        HearthMetric          metric,
+                                        double                value)
+{
+  RawFrameValue v;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (node < self->n_nodes);
+  g_return_if_fail ((guint) metric < HEARTH_N_METRICS);
+
+  if (self->frame_values == NULL)
+    self->frame_values = g_array_new (FALSE, FALSE, sizeof (RawFrameValue));
+  v.frame = frame;
+  v.node = node;
+  v.metric = metric;
+  v.value = value;
+  g_array_append_val (self->frame_values, v);
+}
+
+static int
+raw_frame_value_cmp (gconstpointer a,
+                     gconstpointer b)
+{
+  const RawFrameValue *x = a, *y = b;
+
+  if (x->frame != y->frame)
+    return x->frame < y->frame ? -1 : 1;
+  if (x->node != y->node)
+    return x->node < y->node ? -1 : 1;
+  if (x->metric != y->metric)
+    return x->metric < y->metric ? -1 : 1;
+  return 0;
+}
+
+/* Sorts and merges the raw entries into the profile's per-frame table.
+ * Entries of frames that do not exist are dropped. */
+static void
+finish_frame_values (HearthProfileBuilder *self,
+                     HearthProfile        *profile,
+                     const guint32        *new_index)
+{
+  GArray *raw = self->frame_values;
+  guint n_frames = profile->n_frames;
+  guint out = 0;
+
+  if (raw == NULL)
+    return;
+
+  for (guint i = 0; i < raw->len; i++)
+    {
+      RawFrameValue *v = &g_array_index (raw, RawFrameValue, i);
+      v->node = new_index[v->node];
+    }
+  g_array_sort (raw, raw_frame_value_cmp);
+
+  profile->frame_values = g_new (HearthFrameValue, MAX (raw->len, 1));
+  profile->frame_value_offsets = g_new0 (guint32, n_frames + 1);
+  for (guint i = 0; i < raw->len;)
+    {
+      const RawFrameValue *v = &g_array_index (raw, RawFrameValue, i);
+      double sum = 0;
+      guint j;
+
+      for (j = i; j < raw->len; j++)
+        {
+          const RawFrameValue *w = &g_array_index (raw, RawFrameValue, j);
+
+          if (w->frame != v->frame || w->node != v->node || w->metric != v->metric)
+            break;
+          sum += w->value;
+        }
+      if (v->frame < n_frames && sum != 0 && (profile->metrics & (1u << v->metric)))
+        {
+          profile->frame_values[out].node = v->node;
+          profile->frame_values[out].metric = v->metric;
+          profile->frame_values[out].value = sum;
+          profile->frame_value_offsets[v->frame + 1]++;
+          out++;
+        }
+      i = j;
+    }
+  for (guint f = 0; f < n_frames; f++)
+    profile->frame_value_offsets[f + 1] += profile->frame_value_offsets[f];
+  g_clear_pointer (&self->frame_values, g_array_unref);
+}
+
+/**
  * hearth_profile_builder_add_thread:
  * @node: the thread's tree-root node, or %HEARTH_NO_INDEX
  */
@@ -935,6 +1047,7 @@ hearth_profile_builder_finish (HearthProfileBuilder *self)
   profile->n_frames = self->frames->len;
   profile->frames = (HearthFrame *) g_array_free (g_steal_pointer (&self->frames), FALSE);
   self->frames = g_array_new (FALSE, TRUE, sizeof (HearthFrame));
+  finish_frame_values (self, profile, new_index);
 
   profile->n_threads = self->threads->len;
   profile->threads = g_new0 (HearthThreadInfo, MAX (self->threads->len, 1));

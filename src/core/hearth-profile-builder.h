@@ -109,6 +109,11 @@ void                  hearth_profile_builder_set_value        (HearthProfileBuil
 
 guint                 hearth_profile_builder_add_frame        (HearthProfileBuilder *self,
                                                                const HearthFrame    *frame);
+void                  hearth_profile_builder_add_frame_value  (HearthProfileBuilder *self,
+                                                               guint                 frame,
+                                                               guint                 node,
+                                                               HearthMetric          metric,
+                                                               double                value);
 void                  hearth_frame_init                       (HearthFrame          *frame);
 void                  hearth_profile_builder_add_thread       (HearthProfileBuilder *self,
                                                                const char           *name,

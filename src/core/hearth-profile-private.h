@@ -57,6 +57,11 @@ struct _HearthProfile
   guint              n_frames;
   HearthThreadInfo  *threads;
   guint              n_threads;
+
+  /* sparse per-frame self values: frame f owns
+   * frame_values[frame_value_offsets[f] .. frame_value_offsets[f + 1]) */
+  HearthFrameValue  *frame_values;
+  guint32           *frame_value_offsets;   /* n_frames + 1, or NULL */
 };
 
 HearthProfile *_hearth_profile_new (void);

@@ -58,6 +58,8 @@ hearth_profile_finalize (GObject *object)
   g_clear_pointer (&self->tree.subtree_end, g_free);
   g_clear_pointer (&self->frames, g_free);
   g_clear_pointer (&self->threads, g_free);
+  g_clear_pointer (&self->frame_values, g_free);
+  g_clear_pointer (&self->frame_value_offsets, g_free);
 
   G_OBJECT_CLASS (hearth_profile_parent_class)->finalize (object);
 }
@@ -762,6 +764,48 @@ hearth_profile_get_thread (HearthProfile *self,
   g_return_val_if_fail (HEARTH_IS_PROFILE (self), NULL);
   g_return_val_if_fail (index < self->n_threads, NULL);
   return &self->threads[index];
+}
+
+/**
+ * hearth_profile_has_frame_values:
+ *
+ * Returns: whether the profile records what each node did in each frame
+ *   (MicroProfiler dumps), so it can be filtered by frame
+ */
+gboolean
+hearth_profile_has_frame_values (HearthProfile *self)
+{
+  g_return_val_if_fail (HEARTH_IS_PROFILE (self), FALSE);
+  return self->frame_value_offsets != NULL;
+}
+
+/**
+ * hearth_profile_get_frame_values:
+ * @frame: frame index
+ * @n_values: (out): number of entries
+ *
+ * Returns: (transfer none) (nullable): the self values of the nodes active
+ *   in @frame, sorted by node then metric; %NULL (and 0) when the profile has
+ *   no per-frame values. Paused frames have none: they are excluded from the
+ *   totals (microprofiler.md §12.3).
+ */
+const HearthFrameValue *
+hearth_profile_get_frame_values (HearthProfile *self,
+                                 guint          frame,
+                                 guint         *n_values)
+{
+  guint32 a, b;
+
+  g_return_val_if_fail (HEARTH_IS_PROFILE (self), NULL);
+  g_return_val_if_fail (n_values != NULL, NULL);
+
+  *n_values = 0;
+  if (self->frame_value_offsets == NULL || frame >= self->n_frames)
+    return NULL;
+  a = self->frame_value_offsets[frame];
+  b = self->frame_value_offsets[frame + 1];
+  *n_values = b - a;
+  return self->frame_values + a;
 }
 
 /* Metrics */

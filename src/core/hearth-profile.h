@@ -91,6 +91,23 @@ typedef struct
   guint       clobbered : 1;
 } HearthThreadInfo;
 
+/**
+ * HearthFrameValue:
+ * @node: call-tree node
+ * @metric: a #HearthMetric
+ * @value: the node's **self** value of @metric within one frame
+ *
+ * One entry of the sparse per-frame record: what a node did in one frame.
+ * Within a frame, entries are sorted by node, then metric; zero values are
+ * not stored. Summed over all frames they give the node's self values.
+ */
+typedef struct
+{
+  guint32 node;
+  guint32 metric;
+  double  value;
+} HearthFrameValue;
+
 #define HEARTH_TYPE_PROFILE (hearth_profile_get_type ())
 
 G_DECLARE_FINAL_TYPE (HearthProfile, hearth_profile, HEARTH, PROFILE, GObject)
@@ -183,6 +200,10 @@ const HearthFrame    *hearth_profile_get_frame               (HearthProfile *sel
 guint                 hearth_profile_get_n_threads           (HearthProfile *self);
 const HearthThreadInfo *hearth_profile_get_thread            (HearthProfile *self,
                                                               guint          index);
+gboolean              hearth_profile_has_frame_values        (HearthProfile *self);
+const HearthFrameValue *hearth_profile_get_frame_values      (HearthProfile *self,
+                                                              guint          frame,
+                                                              guint         *n_values);
 
 const char           *hearth_metric_to_string                (HearthMetric   metric);
 gboolean              hearth_metric_from_string              (const char    *str,

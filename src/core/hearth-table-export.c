@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "hearth-csv-writer.h"
+#include "hearth-frame-stats.h"
 #include "hearth-units.h"
 
 /* The tables `hearth-cli` prints and the window exports. Columns and number
@@ -121,6 +122,20 @@ add_function_location (HearthCsvWriter *writer,
     hearth_csv_writer_add_empty (writer);
 }
 
+/* Per-function frame statistics (hearth-frame-stats.h), for captures with
+ * frames only: the Script Profiler's tables stay as they are */
+static const char * const frame_stats_columns[] = {
+  "mean_ms", "p50_ms", "p95_ms", "max_ms",
+};
+
+static HearthFrameStats *
+frame_stats_of (HearthProfile *profile)
+{
+  if (hearth_profile_get_n_frames (profile) == 0)
+    return NULL;
+  return hearth_profile_get_frame_stats (profile);
+}
+
 static void
 add_header (HearthCsvWriter    *writer,
             const char * const *columns,
@@ -181,7 +196,21 @@ hearth_table_write_functions_header (HearthCsvWriter *writer,
   g_return_if_fail (writer != NULL);
   g_return_if_fail (HEARTH_IS_PROFILE (profile));
 
-  add_header (writer, columns, hearth_profile_has_memory (profile));
+  if (frame_stats_of (profile) == NULL)
+    {
+      add_header (writer, columns, hearth_profile_has_memory (profile));
+      return;
+    }
+
+  /* captures with frames: the per-frame statistics after the memory columns */
+  for (guint i = 0; columns[i] != NULL; i++)
+    hearth_csv_writer_add_field (writer, columns[i]);
+  if (hearth_profile_has_memory (profile))
+    for (guint i = 0; i < G_N_ELEMENTS (memory_columns); i++)
+      hearth_csv_writer_add_field (writer, memory_columns[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (frame_stats_columns); i++)
+    hearth_csv_writer_add_field (writer, frame_stats_columns[i]);
+  hearth_csv_writer_end_row (writer);
 }
 
 /**
@@ -199,6 +228,7 @@ hearth_table_write_function_row (HearthCsvWriter *writer,
 {
   g_autofree char *name = NULL;
   double memory_values[G_N_ELEMENTS (memory_metrics)];
+  HearthFrameStats *stats;
 
   g_return_if_fail (writer != NULL);
   g_return_if_fail (HEARTH_IS_PROFILE (profile));
@@ -215,6 +245,18 @@ hearth_table_write_function_row (HearthCsvWriter *writer,
               hearth_profile_function_get_self (profile, function, HEARTH_METRIC_CPU_TIME),
               hearth_profile_function_get_self (profile, function, HEARTH_METRIC_CALLS),
               memory_values, factor);
+  stats = frame_stats_of (profile);
+  if (stats != NULL)
+    {
+      HearthFrameStat st;
+
+      /* already per frame: @factor does not apply */
+      hearth_frame_stats_get (stats, function, &st);
+      hearth_csv_writer_add_number (writer, st.mean_ms, 3);
+      hearth_csv_writer_add_number (writer, st.p50_ms, 3);
+      hearth_csv_writer_add_number (writer, st.p95_ms, 3);
+      hearth_csv_writer_add_number (writer, st.max_ms, 3);
+    }
   hearth_csv_writer_end_row (writer);
 }
 
