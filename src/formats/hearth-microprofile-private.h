@@ -105,4 +105,21 @@ void           hearth_microprofile_info_free   (HearthMicroprofileInfo       *in
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HearthMicroprofileInfo, hearth_microprofile_info_free)
 
+/* Statement streams: the C-logical statements of a modern Roblox dump, as
+ * its own parser delivers them (hearth-r0fl-runner.c). */
+typedef struct _HearthMicroprofileStream HearthMicroprofileStream;
+
+HearthMicroprofileStream *hearth_microprofile_stream_new          (const HearthImportSource  *source);
+void                      hearth_microprofile_stream_feed         (HearthMicroprofileStream  *stream,
+                                                                   const char                *chunk,
+                                                                   gsize                      length);
+guint                     hearth_microprofile_stream_get_n_frames (HearthMicroprofileStream  *stream,
+                                                                   gint64                    *declared);
+void                      hearth_microprofile_stream_add_warning  (HearthMicroprofileStream  *stream,
+                                                                   const char                *format,
+                                                                   ...) G_GNUC_PRINTF (2, 3);
+HearthProfile            *hearth_microprofile_stream_finish       (HearthMicroprofileStream  *stream,
+                                                                   GError                   **error);
+void                      hearth_microprofile_stream_free         (HearthMicroprofileStream  *stream);
+
 G_END_DECLS

@@ -25,6 +25,7 @@
 #include "hearth-microprofile-reader.h"
 #include "hearth-profile-builder.h"
 #include "hearth-r0fl.h"
+#include "hearth-r0fl-runner.h"
 
 /* MicroProfiler HTML dumps (docs/formats/microprofiler.md).
  *
@@ -231,6 +232,14 @@ typedef struct
 
 typedef struct
 {
+  guint32 frame;
+  guint32 node;
+  guint32 v;          /* V_CPU ... */
+  double  value;
+} FrameValueRec;
+
+typedef struct
+{
   char     *name;
   int       category;
   gboolean  gpu;
@@ -324,6 +333,13 @@ typedef struct
   double                    capture_start;
   GArray                   *threads;           /* ThreadState */
   Arena                     arena;
+
+  /* per-frame self values (FrameValueRec; see fv_split) */
+  GArray                   *fv_pending;        /* raw, since the last flush */
+  GArray                   *fv;                /* merged, non-paused frames */
+  GArray                   *fv_cut[2];         /* double: frame starts, CPU and GPU */
+  GPtrArray                *fv_base;           /* per thread: GArray of depth-0 time per frame */
+  guint32                  *fv_map;            /* arena node -> builder node, at the end */
 
   gboolean                  stop;
   gboolean                  failed;            /* error set: abort */
@@ -2099,6 +2115,134 @@ peek_issue (Reader          *r,
     }
 }
 
+/* Per-frame self values (hearth-frame-filter).
+ *
+ * A scope's time is split over the frames at the frames' start times: frame
+ * g owns [start_g, start_g+1), the first frame also what lies before it and
+ * the newest frame what lies after it, so the portions always sum to the
+ * scope's duration and the per-frame values sum to the totals. Scopes that
+ * cross a frame boundary are clipped at it (§12.4). */
+static inline void
+fv_add (Reader  *r,
+        guint32  frame,
+        guint32  node,
+        guint    v,
+        double   value)
+{
+  FrameValueRec rec = { frame, node, v, value };
+
+  if (value != 0)
+    g_array_append_val (r->fv_pending, rec);
+}
+
+static GArray *
+fv_base_of (Reader *r,
+            guint   j)
+{
+  while (r->fv_base->len <= j)
+    g_ptr_array_add (r->fv_base, g_array_new (FALSE, TRUE, sizeof (double)));
+  return g_ptr_array_index (r->fv_base, j);
+}
+
+/* Adds sign × the portions of [s, e] to @node's CPU time (if @node is not
+ * NO_INDEX) and to @base (if not NULL) */
+static void
+fv_split (Reader   *r,
+          gboolean  gpu,
+          double    s,
+          double    e,
+          guint32   node,
+          double    sign,
+          GArray   *base)
+{
+  GArray *cut = r->fv_cut[gpu ? 1 : 0];
+  const double *c = (const double *) cut->data;
+  guint n = cut->len, lo = 0, hi, g0;
+  double b;
+
+  if (n == 0)
+    return;
+  /* g0: the last frame starting at or before s */
+  hi = n;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (c[mid] <= s)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  g0 = lo > 0 ? lo - 1 : 0;
+  b = s;
+  for (guint g = g0; g < n; g++)
+    {
+      double next = g + 1 < n && e > s ? CLAMP (c[g + 1], b, e) : e;
+      double portion = next - b;
+
+      if (portion != 0)
+        {
+          if (node != NO_TIMER)
+            fv_add (r, g, node, V_CPU, sign * portion * 1e6);
+          if (base != NULL)
+            {
+              if (base->len <= g)
+                g_array_set_size (base, g + 1);
+              g_array_index (base, double, g) += sign * portion;
+            }
+        }
+      b = next;
+      if (b >= e)
+        break;
+    }
+}
+
+static int
+fv_cmp (gconstpointer pa,
+        gconstpointer pb)
+{
+  const FrameValueRec *x = pa, *y = pb;
+
+  if (x->frame != y->frame)
+    return x->frame < y->frame ? -1 : 1;
+  if (x->node != y->node)
+    return x->node < y->node ? -1 : 1;
+  if (x->v != y->v)
+    return x->v < y->v ? -1 : 1;
+  return 0;
+}
+
+/* Merges the pending values into r->fv. Values of paused frames are taken
+ * out of the totals instead (§12.3: paused frames are excluded from
+ * summaries); values of frames that never completed stay in the totals. */
+static void
+fv_flush (Reader *r)
+{
+  GArray *p = r->fv_pending;
+
+  g_array_sort (p, fv_cmp);
+  for (guint i = 0; i < p->len;)
+    {
+      FrameValueRec rec = g_array_index (p, FrameValueRec, i);
+      guint k;
+
+      for (k = i + 1; k < p->len; k++)
+        {
+          const FrameValueRec *o = &g_array_index (p, FrameValueRec, k);
+
+          if (o->frame != rec.frame || o->node != rec.node || o->v != rec.v)
+            break;
+          rec.value += o->value;
+        }
+      i = k;
+      if (rec.frame < r->frames->len && g_array_index (r->frames, HearthFrame, rec.frame).paused)
+        r->arena.v[rec.v][rec.node] -= rec.value;
+      else if (rec.value != 0)
+        g_array_append_val (r->fv, rec);
+    }
+  g_array_set_size (p, 0);
+}
+
 static void
 report_scope (Reader           *r,
               guint             j,
@@ -2163,6 +2307,11 @@ close_scope (Reader      *r,
     th->stack[th->depth - 1].child += dur;
   else
     th->base_child += dur;
+  fv_split (r, th->gpu, se->start, end, se->node, 1, NULL);
+  if (th->depth > 0)
+    fv_split (r, th->gpu, se->start, end, th->stack[th->depth - 1].node, -1, NULL);
+  else
+    fv_split (r, th->gpu, se->start, end, NO_TIMER, 1, fv_base_of (r, j));
 
   if (r->scope_func != NULL)
     report_scope (r, j, se, th->depth, end, issue_end, still_open);
@@ -2192,6 +2341,16 @@ underflow (Reader      *r,
   a->v[V_CPU][p] += (dur - th->base_child) * 1e6;
   a->v[V_CALLS][p] += 1;
   th->base_child = dur;
+  {
+    GArray *base = fv_base_of (r, j);
+
+    /* p's self time per frame: its span minus its (former depth-0) children */
+    for (guint g = 0; g < base->len; g++)
+      fv_add (r, g, p, V_CPU, -g_array_index (base, double, g) * 1e6);
+    g_array_set_size (base, 0);
+    fv_split (r, th->gpu, r->capture_start, end, p, 1, base);
+    fv_add (r, frame, p, V_CALLS, 1);
+  }
   r->n_placeholders++;
 
   if (r->scope_func != NULL)
@@ -2280,6 +2439,15 @@ credit_memory (Reader      *r,
   a->v[V_ALLOC_BYTES][node] += ab;
   a->v[V_FREE_COUNT][node] += fc;
   a->v[V_FREE_BYTES][node] += fb;
+  if (r->fv_cut[0]->len > 0)
+    {
+      guint32 f = r->fv_cut[0]->len - 1;
+
+      fv_add (r, f, node, V_ALLOC_COUNT, ac);
+      fv_add (r, f, node, V_ALLOC_BYTES, ab);
+      fv_add (r, f, node, V_FREE_COUNT, fc);
+      fv_add (r, f, node, V_FREE_BYTES, fb);
+    }
   if (r->scope_func != NULL && th->depth > 0)
     {
       double *mem = th->stack[th->depth - 1].mem;
@@ -2379,6 +2547,7 @@ process_thread_frame (Reader          *r,
           parent = th->depth > 0 ? th->stack[th->depth - 1].node : th->container;
           node = arena_child (a, parent, timer);
           a->v[V_CALLS][node] += 1;
+          fv_add (r, f, node, V_CALLS, 1);
           push_scope (r, th, node, timer, (guint32) index, f, ms);
           if (r->scope_func != NULL)
             {
@@ -2638,6 +2807,13 @@ process_frame (Reader     *r,
   if (timer_limit == 0)
     timer_limit = MAX_TIMERS;
 
+  {
+    double gcut = gstart != 0 || gend != 0 ? gstart : start;
+
+    g_array_append_val (r->fv_cut[0], start);
+    g_array_append_val (r->fv_cut[1], gcut);
+  }
+
   for (guint j = 0; j < n_threads; j++)
     {
       gboolean missing = FALSE;
@@ -2716,6 +2892,7 @@ process_frame (Reader     *r,
     }
   fr.clobbered = acc.clobbered;
   g_array_append_val (r->frames, fr);
+  fv_flush (r);
 
   for (guint i = 0; i < 4; i++)
     drop_frame_list (r, refs[i]);
@@ -2723,6 +2900,17 @@ process_frame (Reader     *r,
 
 /* ------------------------------------------------------------------------ */
 /* Statements */
+
+/* A number as an integer, or @fallback when it is not one in [-2^52, 2^52]:
+ * casting NaN or a huge double is undefined */
+static gint64
+val_int (const Val *v,
+         gint64     fallback)
+{
+  double d = val_num (v, (double) fallback);
+
+  return d >= -4503599627370496.0 && d <= 4503599627370496.0 ? (gint64) d : fallback;
+}
 
 static void
 handle_group (Reader    *r,
@@ -2735,13 +2923,13 @@ handle_group (Reader    *r,
   if (call == NULL || call->kind != VAL_CALL || strcmp (call->str, "MakeGroup") != 0)
     return;
   if (index < 0)
-    index = (gint64) val_num (val_arg (call, 0), -1);
+    index = val_int (val_arg (call, 0), -1);
   if (index < 0 || index >= 65536)
     return;
   g = ensure_group (r, (guint) index);
   g_free (g->name);
   g->name = g_strdup (val_str (val_arg (call, 1)) ? val_str (val_arg (call, 1)) : "");
-  g->category = (int) val_num (val_arg (call, 2), -1);
+  g->category = (int) CLAMP (val_int (val_arg (call, 2), -1), -1, G_MAXINT);
   g->gpu = val_num (val_arg (call, 4), 0) != 0;
   color = val_str (val_arg (call, 8));
   /* family A takes group colours from the wrong table (§6.2): derive one */
@@ -2759,7 +2947,7 @@ handle_timer (Reader    *r,
   if (call == NULL || call->kind != VAL_CALL || strcmp (call->str, "MakeTimer") != 0)
     return;
   if (index < 0)
-    index = (gint64) val_num (val_arg (call, 0), -1);
+    index = val_int (val_arg (call, 0), -1);
   if (index < 0 || index >= MAX_TIMERS)
     {
       reader_warn (r, "timer index %" G_GINT64_FORMAT " out of range; skipped", index);
@@ -2963,7 +3151,7 @@ handle_value (Reader     *r,
       if (index >= 0 && v->kind == VAL_CALL && strcmp (v->str, "MakeFrame") == 0)
         process_frame (r, v, stmt);
       else if (index < 0 && v->kind == VAL_CALL && strcmp (v->str, "Array") == 0)
-        r->declared_frames = (gint64) val_num (val_arg (v, 0), 0);
+        r->declared_frames = val_int (val_arg (v, 0), 0);
       else if (index < 0 && v->kind == VAL_ARRAY)
         r->declared_frames = v->items->len;
     }
@@ -3523,6 +3711,8 @@ copy_values (Reader               *r,
     HEARTH_METRIC_FREE_COUNT, HEARTH_METRIC_FREE_BYTES,
   };
 
+  if (r->fv_map != NULL)
+    r->fv_map[from] = to;
   for (guint m = 0; m < N_V; m++)
     if (r->arena.v[m][from] != 0)
       hearth_profile_builder_add_value (b, to, metrics[m], r->arena.v[m][from]);
@@ -3647,6 +3837,12 @@ build_profile (Reader *r)
           r->n_still_open++;
           close_scope (r, j, th, th->has_last_end ? th->last_end : last_end, NAN, TRUE);
         }
+      fv_flush (r);
+      if (r->fv_map == NULL)
+        {
+          r->fv_map = g_new (guint32, MAX (r->arena.n, 1));
+          memset (r->fv_map, 0xff, sizeof (guint32) * MAX (r->arena.n, 1));
+        }
 
       fid = hearth_profile_builder_intern_function (b, HEARTH_FUNCTION_KIND_THREAD, names[j], NULL, 0, NULL,
                                                     gpu ? HEARTH_FUNCTION_FLAG_GPU : 0);
@@ -3655,6 +3851,24 @@ build_profile (Reader *r)
       hearth_profile_builder_add_thread (b, names[j], tnode, gpu, clobbered);
     }
   g_strfreev (names);
+  if (r->fv_map != NULL)
+    {
+      static const HearthMetric fv_metrics[N_V] = {
+        HEARTH_METRIC_CPU_TIME, HEARTH_METRIC_CALLS,
+        HEARTH_METRIC_ALLOC_COUNT, HEARTH_METRIC_ALLOC_BYTES,
+        HEARTH_METRIC_FREE_COUNT, HEARTH_METRIC_FREE_BYTES,
+      };
+
+      for (guint i = 0; i < r->fv->len; i++)
+        {
+          const FrameValueRec *rec = &g_array_index (r->fv, FrameValueRec, i);
+
+          if (rec->node < r->arena.n && r->fv_map[rec->node] != HEARTH_NO_INDEX)
+            hearth_profile_builder_add_frame_value (b, rec->frame, r->fv_map[rec->node],
+                                                    fv_metrics[rec->v], rec->value);
+        }
+      g_array_set_size (r->fv, 0);
+    }
   arena_clear (&r->arena);                /* before finish() allocates the profile */
 
   /* Metadata */
@@ -3717,7 +3931,8 @@ build_profile (Reader *r)
   if (r->n_nonfinite > 0)
     hearth_profile_builder_add_warning (b, "%u numbers are NaN or infinite", r->n_nonfinite);
   if (n_paused > 0)
-    hearth_profile_builder_add_warning (b, "%u frames were captured while paused", n_paused);
+    hearth_profile_builder_add_warning (b, "%u frames were captured while paused; "
+                                        "they are not counted in the totals", n_paused);
   for (guint i = 0; i < r->warnings->len; i++)
     hearth_profile_builder_add_warning (b, "%s", (char *) g_ptr_array_index (r->warnings, i));
 
@@ -3795,6 +4010,11 @@ reader_init (Reader                   *r,
   r->pool = g_ptr_array_new_with_free_func ((GDestroyNotify) thread_arr_free);
   r->frames = g_array_new (FALSE, TRUE, sizeof (HearthFrame));
   r->threads = g_array_new (FALSE, TRUE, sizeof (ThreadState));
+  r->fv_pending = g_array_new (FALSE, FALSE, sizeof (FrameValueRec));
+  r->fv = g_array_new (FALSE, FALSE, sizeof (FrameValueRec));
+  r->fv_cut[0] = g_array_new (FALSE, FALSE, sizeof (double));
+  r->fv_cut[1] = g_array_new (FALSE, FALSE, sizeof (double));
+  r->fv_base = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   r->warnings = g_ptr_array_new_with_free_func (g_free);
 }
 
@@ -3823,6 +4043,12 @@ reader_clear (Reader *r)
     }
   g_array_unref (r->threads);
   arena_clear (&r->arena);
+  g_array_unref (r->fv_pending);
+  g_array_unref (r->fv);
+  g_array_unref (r->fv_cut[0]);
+  g_array_unref (r->fv_cut[1]);
+  g_ptr_array_unref (r->fv_base);
+  g_free (r->fv_map);
   g_string_free (r->sbuf, TRUE);
   g_free (r->err_msg);
   g_free (r->dump_host);
@@ -3907,10 +4133,8 @@ hearth_microprofile_read_full (const HearthImportSource     *source,
             g_error_free (local);
             return NULL;
           }
-        hearth_format_set_error (error, source, HEARTH_FORMAT_ERROR_UNSUPPORTED,
-                                 "Roblox compressed dump (R0FL, %u bytes after inflate): "
-                                 "binary layout not supported", rinfo.body_size);
-        return NULL;
+        /* the dump's own parser, in hearth-r0fl-helper (roblox-r0fl.md) */
+        return hearth_r0fl_run (source, &rinfo, NULL, NULL, error);
       }
 
     case HEARTH_MICROPROFILE_FAMILY_A:
@@ -3973,4 +4197,161 @@ hearth_microprofile_read (const HearthImportSource *source,
                           GError                  **error)
 {
   return hearth_microprofile_read_full (source, NULL, NULL, NULL, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Statement streams (R0FL: docs/formats/roblox-r0fl.md §6) */
+
+struct _HearthMicroprofileStream
+{
+  HearthImportSource source;          /* the caller's, without progress and cancellable */
+  Reader             r;
+  guint              n_chunks;
+  guint              n_bad_chunks;
+  gboolean           broken;
+};
+
+/**
+ * hearth_microprofile_stream_new:
+ * @source: the dump the statements come from; names the profile and errors
+ *
+ * Starts a C-logical statement stream: the statements that a modern Roblox
+ * dump's own parser delivers, chunk by chunk. Chunks are parsed as data,
+ * never evaluated; a chunk boundary is a statement boundary.
+ *
+ * Returns: (transfer full): the stream
+ */
+HearthMicroprofileStream *
+hearth_microprofile_stream_new (const HearthImportSource *source)
+{
+  HearthMicroprofileStream *s = g_new0 (HearthMicroprofileStream, 1);
+
+  s->source = *source;
+  s->source.progress = NULL;
+  s->source.cancellable = NULL;
+  reader_init (&s->r, &s->source, NULL);
+  s->r.family = HEARTH_MICROPROFILE_FAMILY_C;
+  return s;
+}
+
+/**
+ * hearth_microprofile_stream_feed:
+ * @chunk: one chunk of statements (not NUL-terminated)
+ * @length: its length in bytes
+ *
+ * Parses one chunk to its end. A chunk that ends inside a statement is
+ * skipped with a warning; a frame that refers to something never defined
+ * ends the stream (what came before is kept).
+ */
+void
+hearth_microprofile_stream_feed (HearthMicroprofileStream *s,
+                                 const char               *chunk,
+                                 gsize                     length)
+{
+  Reader *r = &s->r;
+  gboolean was_truncated = r->truncated;
+
+  s->n_chunks++;
+  if (s->broken || r->failed || length == 0)
+    return;
+  r->lx.base = chunk;
+  r->lx.p = chunk;
+  r->lx.end = chunk + length;
+  r->stop = FALSE;
+  parse_statements (r);
+  if (!was_truncated && r->truncated)
+    {
+      if (r->stop)
+        {
+          s->broken = TRUE;
+          return;
+        }
+      if (s->n_bad_chunks++ < 5)
+        reader_warn (r, "statement chunk %u from the dump's parser is incomplete at byte %" G_GSIZE_FORMAT
+                     "; skipped", s->n_chunks, r->truncated_at);
+      r->truncated = FALSE;
+      r->truncated_at = 0;
+      g_clear_pointer (&r->truncated_why, g_free);
+    }
+}
+
+/**
+ * hearth_microprofile_stream_get_n_frames:
+ * @declared: (out) (optional): the `Frames = Array(N)` count, or -1
+ *
+ * Returns: the number of complete frames so far
+ */
+guint
+hearth_microprofile_stream_get_n_frames (HearthMicroprofileStream *s,
+                                         gint64                   *declared)
+{
+  if (declared != NULL)
+    *declared = s->r.declared_frames;
+  return s->r.frames->len;
+}
+
+/**
+ * hearth_microprofile_stream_add_warning:
+ *
+ * Adds a warning to the profile that hearth_microprofile_stream_finish()
+ * builds.
+ */
+void
+hearth_microprofile_stream_add_warning (HearthMicroprofileStream *s,
+                                        const char               *format,
+                                        ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_ptr_array_insert (s->r.warnings, 0, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+/**
+ * hearth_microprofile_stream_free:
+ *
+ * Frees a stream without building a profile.
+ */
+void
+hearth_microprofile_stream_free (HearthMicroprofileStream *s)
+{
+  if (s == NULL)
+    return;
+  reader_clear (&s->r);
+  g_free (s);
+}
+
+/**
+ * hearth_microprofile_stream_finish:
+ *
+ * Builds the profile from the complete frames and frees @s.
+ *
+ * Returns: (transfer full): the profile, or %NULL with @error set
+ */
+HearthProfile *
+hearth_microprofile_stream_finish (HearthMicroprofileStream  *s,
+                                   GError                   **error)
+{
+  Reader *r = &s->r;
+  HearthProfile *profile = NULL;
+
+  if (s->n_bad_chunks > 5)
+    reader_warn (r, "%u more statement chunks from the dump's parser were incomplete; skipped",
+                 s->n_bad_chunks - 5);
+  if (r->frames->len == 0)
+    {
+      if (r->declared_frames > 0)
+        hearth_format_set_error (error, &s->source, HEARTH_FORMAT_ERROR_TRUNCATED,
+                                 "the dump's parser declared %" G_GINT64_FORMAT " frames but delivered none",
+                                 r->declared_frames);
+      else
+        hearth_format_set_error (error, &s->source, HEARTH_FORMAT_ERROR_NO_DATA,
+                                 "This dump contains zero frames");
+    }
+  else
+    profile = build_profile (r);
+
+  hearth_microprofile_stream_free (s);
+  return profile;
 }

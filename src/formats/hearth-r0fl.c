@@ -62,20 +62,25 @@ hearth_r0fl_detect (const guint8 *data,
   return HEARTH_R0FL_NONE;
 }
 
-static int
+#define B64_ROW(base) \
+  (base) + 0, (base) + 1, (base) + 2, (base) + 3, (base) + 4, (base) + 5, (base) + 6, (base) + 7, \
+  (base) + 8, (base) + 9
+#define B64_NONE8 -1, -1, -1, -1, -1, -1, -1, -1
+#define B64_NONE64 B64_NONE8, B64_NONE8, B64_NONE8, B64_NONE8, B64_NONE8, B64_NONE8, B64_NONE8, B64_NONE8
+
+static const signed char b64_table[256] = {
+  B64_NONE8, B64_NONE8, B64_NONE8, B64_NONE8, B64_NONE8,       /* 0x00 .. 0x27 */
+  -1, -1, -1, 62, -1, -1, -1, 63,                               /* 0x28 .. 0x2f: + / */
+  B64_ROW (52), -1, -1, -1, -1, -1, -1,                         /* 0x30 .. 0x3f: 0-9 */
+  -1, B64_ROW (0), B64_ROW (10), 20, 21, 22, 23, 24, 25, -1, -1, -1, -1, -1,   /* 0x40 .. 0x5f: A-Z */
+  -1, B64_ROW (26), B64_ROW (36), 46, 47, 48, 49, 50, 51, -1, -1, -1, -1, -1,  /* 0x60 .. 0x7f: a-z */
+  B64_NONE64, B64_NONE64,                                       /* 0x80 .. 0xff */
+};
+
+static inline int
 b64_value (guchar c)
 {
-  if (c >= 'A' && c <= 'Z')
-    return c - 'A';
-  if (c >= 'a' && c <= 'z')
-    return c - 'a' + 26;
-  if (c >= '0' && c <= '9')
-    return c - '0' + 52;
-  if (c == '+')
-    return 62;
-  if (c == '/')
-    return 63;
-  return -1;
+  return b64_table[c];
 }
 
 /**
@@ -102,8 +107,28 @@ hearth_r0fl_base64_decode (const char  *text,
 
   for (gsize i = 0; i < len; i++)
     {
-      guchar c = text[i];
+      guchar c;
       int v;
+
+      /* fast path: four alphabet characters at a group boundary */
+      while (bits == 0 && npad == 0 && i + 4 <= len)
+        {
+          int a = b64_value (text[i]), b = b64_value (text[i + 1]);
+          int d = b64_value (text[i + 2]), e = b64_value (text[i + 3]);
+          guint32 group;
+
+          if ((a | b | d | e) < 0)
+            break;
+          group = (guint32) a << 18 | (guint32) b << 12 | (guint32) d << 6 | (guint32) e;
+          out[o++] = group >> 16;
+          out[o++] = (group >> 8) & 0xff;
+          out[o++] = group & 0xff;
+          nchars += 4;
+          i += 4;
+        }
+      if (i >= len)
+        break;
+      c = text[i];
 
       if (is_ascii_ws (c))
         continue;
@@ -152,6 +177,8 @@ static gboolean
 inflate_blob (GBytes      *blob,
               const char  *what,
               gsize        cap,
+              const char  *prefix,
+              gsize        prefix_len,
               guint32     *size_out,
               GBytes     **keep,
               GError     **error)
@@ -192,8 +219,10 @@ inflate_blob (GBytes      *blob,
 
   if (keep != NULL)
     {
-      out = g_malloc ((gsize) size + 2);
-      z.next_out = out;
+      out = g_malloc (prefix_len + (gsize) size + 2);
+      if (prefix_len > 0)
+        memcpy (out, prefix, prefix_len);
+      z.next_out = out + prefix_len;
       z.avail_out = size + 1;            /* the spare byte detects "longer" */
       rc = inflate (&z, Z_FINISH);
       got = z.total_out;
@@ -230,8 +259,8 @@ inflate_blob (GBytes      *blob,
       *size_out = size;
       if (keep != NULL)
         {
-          out[size] = 0;
-          *keep = g_bytes_new_take (out, size);
+          out[prefix_len + size] = 0;
+          *keep = g_bytes_new_take (out, prefix_len + size);
         }
       return TRUE;
     }
@@ -265,21 +294,16 @@ find_bytes (const guint8 *hay,
   return memmem (hay, hay_len, needle, strlen (needle));
 }
 
-/**
- * hearth_r0fl_validate:
- * @info: (out): sizes and offsets
- *
- * Validates an `.html` R0FL dump completely: both comments, base64, header,
- * zlib stream and inflated sizes (roblox-r0fl.md §2.8). The body itself is
- * only counted, never kept.
- *
- * Returns: %TRUE when the container is valid
- */
-gboolean
-hearth_r0fl_validate (const guint8    *data,
-                      gsize            length,
-                      HearthR0flInfo  *info,
-                      GError         **error)
+/* Both comments, in order; with @body, keeps the inflated body after @prefix */
+static gboolean
+decode_container (const guint8    *data,
+                  gsize            length,
+                  HearthR0flInfo  *info,
+                  const char      *prefix,
+                  gsize            prefix_len,
+                  GBytes         **body,
+                  GBytes         **tools_out,
+                  GError         **error)
 {
   const guint8 *end0, *end1;
   gsize i, start0, start1;
@@ -320,8 +344,10 @@ hearth_r0fl_validate (const guint8    *data,
                                      start0, "R0FL data", error);
   if (blob0 == NULL)
     return FALSE;
-  if (!inflate_blob (blob0, "R0FL data", HEARTH_R0FL_DATA_CAP, &info->body_size, NULL, error))
+  if (!inflate_blob (blob0, "R0FL data", HEARTH_R0FL_DATA_CAP, prefix, prefix_len,
+                     &info->body_size, body, error))
     return FALSE;
+  g_clear_pointer (&blob0, g_bytes_unref);
 
   /* Comment 1: the parser (tools module) */
   i = skip_bom_ws (data, length, (end0 - data) + 3);
@@ -345,7 +371,7 @@ hearth_r0fl_validate (const guint8    *data,
                                      start1, "parser", error);
   if (blob1 == NULL)
     return FALSE;
-  if (!inflate_blob (blob1, "parser", HEARTH_R0FL_PARSER_CAP, &info->parser_size, &tools, error))
+  if (!inflate_blob (blob1, "parser", HEARTH_R0FL_PARSER_CAP, NULL, 0, &info->parser_size, &tools, error))
     return FALSE;
 
   text = g_bytes_get_data (tools, &text_len);
@@ -362,5 +388,59 @@ hearth_r0fl_validate (const guint8    *data,
       return FALSE;
     }
 
+  if (tools_out != NULL)
+    *tools_out = g_steal_pointer (&tools);
+  return TRUE;
+}
+
+/**
+ * hearth_r0fl_validate:
+ * @info: (out): sizes and offsets
+ *
+ * Validates an `.html` R0FL dump completely: both comments, base64, header,
+ * zlib stream and inflated sizes (roblox-r0fl.md §2.8). The body itself is
+ * only counted, never kept.
+ *
+ * Returns: %TRUE when the container is valid
+ */
+gboolean
+hearth_r0fl_validate (const guint8    *data,
+                      gsize            length,
+                      HearthR0flInfo  *info,
+                      GError         **error)
+{
+  return decode_container (data, length, info, NULL, 0, NULL, NULL, error);
+}
+
+/**
+ * hearth_r0fl_decode:
+ * @info: (out): sizes and offsets
+ * @body: (out) (transfer full): the `ParseRaw` buffer: the 8 bytes
+ *   `"    R0FL"` followed by the inflated body (roblox-r0fl.md §2.5)
+ * @tools: (out) (transfer full): the tools module, UTF-8 text
+ *
+ * Decodes an `.html` R0FL dump with the same checks and messages as
+ * hearth_r0fl_validate(), keeping both comments.
+ *
+ * Returns: %TRUE when the container is valid
+ */
+gboolean
+hearth_r0fl_decode (const guint8    *data,
+                    gsize            length,
+                    HearthR0flInfo  *info,
+                    GBytes         **body,
+                    GBytes         **tools,
+                    GError         **error)
+{
+  g_return_val_if_fail (body != NULL, FALSE);
+  g_return_val_if_fail (tools != NULL, FALSE);
+
+  *body = NULL;
+  *tools = NULL;
+  if (!decode_container (data, length, info, "    R0FL", 8, body, tools, error))
+    {
+      g_clear_pointer (body, g_bytes_unref);
+      return FALSE;
+    }
   return TRUE;
 }

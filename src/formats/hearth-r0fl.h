@@ -53,5 +53,11 @@ gboolean       hearth_r0fl_validate      (const guint8   *data,
                                           gsize           length,
                                           HearthR0flInfo *info,
                                           GError        **error);
+gboolean       hearth_r0fl_decode        (const guint8   *data,
+                                          gsize           length,
+                                          HearthR0flInfo *info,
+                                          GBytes        **body,
+                                          GBytes        **tools,
+                                          GError        **error);
 
 G_END_DECLS
