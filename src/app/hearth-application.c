@@ -174,6 +174,7 @@ static const struct {
   { "win.view::callgraph", { "<Alt>1", NULL } },
   { "win.view::functions", { "<Alt>2", NULL } },
   { "win.view::flamegraph", { "<Alt>3", NULL } },
+  { "win.view::compare", { "<Alt>4", NULL } },
 };
 
 static void

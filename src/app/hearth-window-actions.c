@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "hearth-document.h"
+#include "hearth-compare-view.h"
 #include "hearth-window-private.h"
 
 typedef struct
@@ -227,6 +228,12 @@ hearth_window_search_action (GtkWidget  *widget,
       return;
     }
 
+  if (adw_view_stack_get_visible_child (self->view_stack) == self->compare_view)
+    {
+      hearth_compare_view_focus_search (HEARTH_COMPARE_VIEW (self->compare_view));
+      return;
+    }
+
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -301,6 +308,7 @@ _hearth_window_actions_dispose (HearthWindow *self)
   g_action_map_remove_action (G_ACTION_MAP (self), "unit");
   g_action_map_remove_action (G_ACTION_MAP (self), "average");
   g_action_map_remove_action (G_ACTION_MAP (self), "view");
+  g_action_map_remove_action (G_ACTION_MAP (self), "merge-duplicates");
 }
 
 void

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include "hearth-compare-view.h"
+#include "hearth-document.h"
 #include "hearth-window-private.h"
 
 /* Files dropped on the window open like files chosen in the dialog: into this
@@ -28,6 +30,15 @@ hearth_window_drop_target_enter_cb (HearthWindow  *self,
                                     double         y,
                                     GtkDropTarget *target)
 {
+  /* With a capture open, dropped dumps are usually meant for comparing:
+   * offer the Left and Right drop zones; dropping elsewhere still opens */
+  if (hearth_document_get_is_loaded (self->document))
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "compare");
+      hearth_compare_view_set_drop_zones_visible (HEARTH_COMPARE_VIEW (self->compare_view), TRUE);
+      return GDK_ACTION_COPY;
+    }
+
   hearth_window_set_drop_highlight (self, TRUE);
   return GDK_ACTION_COPY;
 }

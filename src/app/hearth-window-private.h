@@ -49,6 +49,9 @@ struct _HearthWindow
   GtkWidget            *papyrus_view;
   AdwViewStackPage     *papyrus_page;
   GtkPaned             *functions_paned;
+  GtkWidget            *frame_timeline;
+  GtkWidget            *compare_view;
+  GCancellable         *spikes_cancellable;
   AdwViewSwitcherBar   *switcher_bar;
   GtkWidget            *drop_overlay;
 };

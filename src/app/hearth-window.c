@@ -17,7 +17,11 @@
 #include "hearth-enums.h"
 #include "hearth-approximate-banner.h"
 #include "hearth-callers-view.h"
+#include "hearth-compare-view.h"
+#include "hearth-comparison.h"
 #include "hearth-flame-view.h"
+#include "hearth-frame-filter.h"
+#include "hearth-frame-timeline.h"
 #include "hearth-papyrus-reader.h"
 #include "hearth-papyrus-view.h"
 #include "hearth-functions-view.h"
@@ -659,8 +663,107 @@ hearth_window_update_pages (HearthWindow *self)
   if (!papyrus && adw_view_stack_get_visible_child (self->view_stack) == self->papyrus_view)
     adw_view_stack_set_visible_child_name (self->view_stack, "callgraph");
   adw_view_stack_page_set_visible (self->papyrus_page, papyrus);
+
+  /* Frames come from the whole capture: a frame selection narrows the
+   * profile but must not hide the timeline it was made in */
+  {
+    HearthProfile *full = hearth_document_get_full_profile (self->document);
+
+    gtk_widget_set_visible (self->frame_timeline,
+                            full != NULL && hearth_profile_get_n_frames (full) > 0);
+  }
   if (papyrus && g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "callgraph") == 0)
     adw_view_stack_set_visible_child (self->view_stack, self->papyrus_view);
+}
+
+typedef struct
+{
+  HearthProfile *profile;
+  double         reference_ms;
+  HearthProfile *spikes;
+  HearthProfile *typical;
+} SpikesJob;
+
+static void
+spikes_job_free (SpikesJob *job)
+{
+  g_clear_object (&job->profile);
+  g_clear_object (&job->spikes);
+  g_clear_object (&job->typical);
+  g_free (job);
+}
+
+static void
+hearth_window_spikes_worker (GTask        *task,
+                             gpointer      source_object,
+                             gpointer      task_data,
+                             GCancellable *cancellable)
+{
+  SpikesJob *job = task_data;
+
+  /* Not per frame here: the comparison normalises each side by its own
+   * frame count, so dividing now would divide twice */
+  if (!hearth_profile_split_spikes (job->profile, job->reference_ms, FALSE, &job->spikes, &job->typical))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                               _("Every frame is on the same side of the reference frame time"));
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+hearth_window_spikes_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(HearthWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  SpikesJob *job = g_task_get_task_data (G_TASK (result));
+  HearthComparison *comparison;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        hearth_window_show_toast (self, error->message);
+      return;
+    }
+
+  comparison = hearth_compare_view_get_comparison (HEARTH_COMPARE_VIEW (self->compare_view));
+  g_list_store_remove_all (hearth_comparison_get_left (comparison));
+  g_list_store_remove_all (hearth_comparison_get_right (comparison));
+  hearth_comparison_add (comparison, HEARTH_DIFF_SIDE_LEFT, job->typical);
+  hearth_comparison_add (comparison, HEARTH_DIFF_SIDE_RIGHT, job->spikes);
+  adw_view_stack_set_visible_child_name (self->view_stack, "compare");
+  hearth_compare_view_compare (HEARTH_COMPARE_VIEW (self->compare_view));
+  hearth_window_show_toast (self, _("Typical frames on the left, spikes on the right"));
+}
+
+/* "Compare spikes with typical frames": the frames over the reference time
+ * against the others, each side per frame, in the Compare page */
+static void
+hearth_window_compare_spikes (HearthWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+  HearthProfile *full = hearth_document_get_full_profile (self->document);
+  SpikesJob *job;
+
+  if (full == NULL)
+    return;
+
+  g_cancellable_cancel (self->spikes_cancellable);
+  g_clear_object (&self->spikes_cancellable);
+  self->spikes_cancellable = g_cancellable_new ();
+
+  job = g_new0 (SpikesJob, 1);
+  job->profile = g_object_ref (full);
+  job->reference_ms = hearth_frame_timeline_get_reference_ms (HEARTH_FRAME_TIMELINE (self->frame_timeline));
+
+  task = g_task_new (NULL, self->spikes_cancellable, hearth_window_spikes_cb, g_object_ref (self));
+  g_task_set_source_tag (task, hearth_window_compare_spikes);
+  g_task_set_task_data (task, job, (GDestroyNotify) spikes_job_free);
+  g_task_run_in_thread (task, hearth_window_spikes_worker);
 }
 
 /* Tables */
@@ -691,6 +794,8 @@ hearth_window_dup_visible_table (HearthWindow *self,
     return hearth_functions_view_dup_table (HEARTH_FUNCTIONS_VIEW (self->functions_view), separator);
   if (child == self->papyrus_view)
     return hearth_papyrus_view_dup_table (HEARTH_PAPYRUS_VIEW (child), separator);
+  if (child == self->compare_view)
+    return hearth_compare_view_dup_table (HEARTH_COMPARE_VIEW (child), separator);
 
   return NULL;
 }
@@ -712,6 +817,8 @@ hearth_window_dup_export_name (HearthWindow *self)
     table = hearth_functions_view_get_table_name (HEARTH_FUNCTIONS_VIEW (self->functions_view));
   else if (child == self->papyrus_view)
     table = hearth_papyrus_view_get_table_name (HEARTH_PAPYRUS_VIEW (child));
+  else if (child == self->compare_view)
+    table = hearth_compare_view_get_table_name (HEARTH_COMPARE_VIEW (child));
   else
     table = hearth_call_tree_view_get_table_name (HEARTH_CALL_TREE_VIEW (self->call_tree_view));
 
@@ -830,6 +937,9 @@ hearth_window_dispose (GObject *object)
   if (self->recent_manager != NULL)
     g_signal_handlers_disconnect_by_data (self->recent_manager, self);
 
+  g_cancellable_cancel (self->spikes_cancellable);
+  g_clear_object (&self->spikes_cancellable);
+
   /* The property actions hold the document and the view stack */
   _hearth_window_actions_dispose (self);
 
@@ -925,6 +1035,8 @@ hearth_window_class_init (HearthWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, papyrus_view);
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, papyrus_page);
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, functions_paned);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, frame_timeline);
+  gtk_widget_class_bind_template_child (widget_class, HearthWindow, compare_view);
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, HearthWindow, drop_overlay);
   gtk_widget_class_bind_template_callback (widget_class, hearth_window_search_entry_search_changed_cb);
@@ -940,6 +1052,8 @@ hearth_window_class_init (HearthWindowClass *klass)
   g_type_ensure (HEARTH_TYPE_CALLERS_VIEW);
   g_type_ensure (HEARTH_TYPE_APPROXIMATE_BANNER);
   g_type_ensure (HEARTH_TYPE_PAPYRUS_VIEW);
+  g_type_ensure (HEARTH_TYPE_FRAME_TIMELINE);
+  g_type_ensure (HEARTH_TYPE_COMPARE_VIEW);
 }
 
 static void
@@ -969,6 +1083,10 @@ hearth_window_init (HearthWindow *self)
   hearth_callers_view_set_document (HEARTH_CALLERS_VIEW (self->callers_view), self->document);
   hearth_approximate_banner_set_document (HEARTH_APPROXIMATE_BANNER (self->approximate_banner), self->document);
   hearth_papyrus_view_set_document (HEARTH_PAPYRUS_VIEW (self->papyrus_view), self->document);
+  hearth_frame_timeline_set_document (HEARTH_FRAME_TIMELINE (self->frame_timeline), self->document);
+  hearth_compare_view_set_document (HEARTH_COMPARE_VIEW (self->compare_view), self->document);
+  g_signal_connect_object (self->frame_timeline, "compare-spikes",
+                           G_CALLBACK (hearth_window_compare_spikes), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::profile",
                            G_CALLBACK (hearth_window_update_pages), self, G_CONNECT_SWAPPED);
   {

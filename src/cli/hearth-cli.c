@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <math.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -17,6 +18,10 @@
 #include <gio/gio.h>
 
 #include "hearth-combine.h"
+#include "hearth-diff.h"
+#include "hearth-diff-flame.h"
+#include "hearth-frame-filter.h"
+#include "hearth-frame-table.h"
 #include "hearth-flame-render.h"
 #include "hearth-folded.h"
 #include "hearth-importer.h"
@@ -49,18 +54,33 @@ typedef struct
   gboolean       metric_set;
   int            width;
   const char    *output;
+  /* diff, and flamegraph of a diff */
+  GPtrArray     *left;         /* const char *, NULL-terminated */
+  GPtrArray     *right;
+  HearthDiffMode mode;
+  double         low;
+  double         high;
+  gboolean       low_set;
+  gboolean       high_set;
+  gboolean       noise;
+  /* functions, tree */
+  const char    *frames;
 } Options;
 
 static const char usage_text[] =
   "Usage:\n"
   "  hearth-cli info FILE\n"
-  "  hearth-cli functions [--per-frame] [--average 1s|1min|5min|10min] FILE…\n"
-  "  hearth-cli tree [--per-frame] [--average 1s|1min|5min|10min] FILE…\n"
+  "  hearth-cli functions [--per-frame] [--average 1s|1min|5min|10min] [--frames A-B] FILE…\n"
+  "  hearth-cli tree [--per-frame] [--average 1s|1min|5min|10min] [--frames A-B] FILE…\n"
+  "  hearth-cli frames FILE\n"
+  "  hearth-cli diff --left FILE… --right FILE… [--metric cpu|alloc-count|alloc-bytes]\n"
+  "                  [--mode relative|absolute] [--low X] [--high Y] [--noise]\n"
   "  hearth-cli folded FILE…\n"
   "  hearth-cli calls FILE…\n"
   "  hearth-cli speedscope FILE…\n"
   "  hearth-cli flamegraph [--bottom-up] [--metric cpu|alloc-count|alloc-bytes] [--xray]\n"
   "                        [--width W] FILE… -o OUT.svg|OUT.png\n"
+  "  hearth-cli flamegraph --left FILE… --right FILE… [diff options] -o OUT.svg|OUT.png\n"
   "\n"
   "Reads game-script profiler captures (Roblox Script Profiler exports,\n"
   "MicroProfiler dumps, …) and writes tables for scripts and CI.\n"
@@ -71,6 +91,10 @@ static const char usage_text[] =
   "  functions  CSV name,source,line,total_ms,self_ms,calls, by total descending\n"
   "  tree       CSV depth,path,name,source,line,total_ms,self_ms,calls, depth-first\n"
   "  folded     folded stacks, root first, self time in integer microseconds\n"
+  "  frames     CSV index,start_ms,end_ms,frame_ms,class,cpu_waits_for_gpu_ms,jobs_ms,\n"
+  "             render_ms,gpu_ms,allocs,frees, one row per frame\n"
+  "  diff       CSV path,name,left,right,delta,delta_pct,class,intensity, one row per\n"
+  "             node of the union tree of both sides, depth first\n"
   "  calls      Papyrus logs: CSV stack_id,depth,object,script,state,function,\n"
   "             queue_push,push,queue_pop,pop,queue_wait_ms,run_ms, one row per call\n"
   "  speedscope speedscope JSON, to open the capture in other tools\n"
@@ -84,6 +108,12 @@ static const char usage_text[] =
   "  --xray             flamegraph: shade boxes by allocations (X-Ray)\n"
   "  --width W          flamegraph: image width in pixels (default 1200)\n"
   "  -o, --output FILE  flamegraph: where to write the picture\n"
+  "  --frames A-B       only frames A to B (0-based, inclusive) of a capture with frames\n"
+  "  --left FILE…       diff: the baseline side (green)\n"
+  "  --right FILE…      diff: the side compared with it (blue)\n"
+  "  --mode MODE        diff: relative (|R-L|/max in %) or absolute (ms, bytes, count)\n"
+  "  --low X, --high Y  diff: gray below X, full colour above Y\n"
+  "  --noise            diff: gray changes within 2 pooled standard errors\n"
   "  -h, --help         show this help\n"
   "  --version          show the version\n"
   "\n"
@@ -114,26 +144,63 @@ command_takes_scaling (const char *command)
   return g_str_equal (command, "functions") || g_str_equal (command, "tree");
 }
 
+static gboolean
+command_is (const Options *options,
+            const char    *command)
+{
+  return g_str_equal (options->command, command);
+}
+
+/* Returns the value of an option that takes one ("--name value" or
+ * "--name=value"), advancing *i past it; NULL when it is missing */
+static const char *
+option_value (int          argc,
+              char       **argv,
+              int         *i,
+              const char  *arg,
+              gsize        name_len)
+{
+  const char *value = NULL;
+
+  if (arg[name_len] == '=')
+    value = arg + name_len + 1;
+  else if (*i + 1 < argc)
+    value = argv[++*i];
+
+  return value != NULL && value[0] != '\0' ? value : NULL;
+}
+
 static int
 parse_options (int       argc,
                char    **argv,
                Options  *options)
 {
   gboolean only_files = FALSE;
+  gboolean diff_like = command_is (options, "diff") || command_is (options, "flamegraph");
+  GPtrArray *target = options->files;
 
   for (int i = 2; i < argc; i++)
     {
       const char *arg = argv[i];
+      gsize name_len = strcspn (arg, "=");
+      g_autofree char *name = g_strndup (arg, name_len);
+      const char *value = NULL;
 
       if (only_files || arg[0] != '-' || g_str_equal (arg, "-"))
         {
-          g_ptr_array_add (options->files, (gpointer) arg);
+          g_ptr_array_add (target, (gpointer) arg);
           continue;
         }
 
       if (g_str_equal (arg, "--"))
         {
           only_files = TRUE;
+          continue;
+        }
+
+      if (diff_like && (g_str_equal (arg, "--left") || g_str_equal (arg, "--right")))
+        {
+          target = g_str_equal (arg, "--left") ? options->left : options->right;
           continue;
         }
 
@@ -145,20 +212,12 @@ parse_options (int       argc,
           continue;
         }
 
-      if (g_str_equal (arg, "--average") || g_str_has_prefix (arg, "--average="))
+      if (g_str_equal (name, "--average"))
         {
-          const char *value;
-
           if (!command_takes_scaling (options->command))
             return usage_error ("'%s' does not take --average", options->command);
-
-          if (arg[strlen ("--average")] == '=')
-            value = arg + strlen ("--average=");
-          else if (i + 1 < argc)
-            value = argv[++i];
-          else
+          if ((value = option_value (argc, argv, &i, arg, name_len)) == NULL)
             return usage_error ("--average needs a value: 1s, 1min, 5min or 10min");
-
           if (!hearth_average_from_string (value, &options->average) ||
               options->average == HEARTH_AVERAGE_OFF)
             return usage_error ("invalid --average '%s' (expected 1s, 1min, 5min or 10min)", value);
@@ -166,27 +225,69 @@ parse_options (int       argc,
           continue;
         }
 
-      if (g_str_equal (options->command, "flamegraph"))
+      if (g_str_equal (name, "--frames"))
         {
-          const char *value = NULL;
-          gsize name_len = strcspn (arg, "=");
-          g_autofree char *name = g_strndup (arg, name_len);
-          gboolean takes_value = g_str_equal (name, "--metric") || g_str_equal (name, "--width") ||
-                                 g_str_equal (name, "--output") || g_str_equal (name, "-o");
+          if (!command_takes_scaling (options->command))
+            return usage_error ("'%s' does not take --frames", options->command);
+          if ((value = option_value (argc, argv, &i, arg, name_len)) == NULL)
+            return usage_error ("--frames needs a range such as 10-20");
+          options->frames = value;
+          continue;
+        }
 
-          if (takes_value)
+      if (diff_like && g_str_equal (name, "--metric"))
+        {
+          if ((value = option_value (argc, argv, &i, arg, name_len)) == NULL)
+            return usage_error ("--metric needs a value: cpu, alloc-count or alloc-bytes");
+          if (!hearth_metric_from_string (value, &options->metric) ||
+              !(options->metric == HEARTH_METRIC_CPU_TIME ||
+                options->metric == HEARTH_METRIC_ALLOC_COUNT ||
+                options->metric == HEARTH_METRIC_ALLOC_BYTES))
+            return usage_error ("invalid --metric '%s' (expected cpu, alloc-count or alloc-bytes)", value);
+          options->metric_set = TRUE;
+          continue;
+        }
+
+      if (diff_like && g_str_equal (name, "--mode"))
+        {
+          if ((value = option_value (argc, argv, &i, arg, name_len)) == NULL ||
+              !hearth_diff_mode_from_string (value, &options->mode))
+            return usage_error ("invalid --mode '%s' (expected relative or absolute)", value ? value : "");
+          continue;
+        }
+
+      if (diff_like && (g_str_equal (name, "--low") || g_str_equal (name, "--high")))
+        {
+          gboolean low = g_str_equal (name, "--low");
+          char *end = NULL;
+          double number;
+
+          if ((value = option_value (argc, argv, &i, arg, name_len)) == NULL)
+            return usage_error ("%s needs a number", name);
+          number = g_ascii_strtod (value, &end);
+          if (end == value || *end != '\0' || !isfinite (number) || number < 0)
+            return usage_error ("invalid %s '%s' (expected a number, 0 or more)", name, value);
+          if (low)
             {
-              if (arg[name_len] == '=')
-                value = arg + name_len + 1;
-              else if (i + 1 < argc)
-                value = argv[++i];
-              else
-                return usage_error ("%s needs a value", name);
-
-              if (value[0] == '\0')
-                return usage_error ("%s needs a value", name);
+              options->low = number;
+              options->low_set = TRUE;
             }
+          else
+            {
+              options->high = number;
+              options->high_set = TRUE;
+            }
+          continue;
+        }
 
+      if (diff_like && g_str_equal (arg, "--noise"))
+        {
+          options->noise = TRUE;
+          continue;
+        }
+
+      if (command_is (options, "flamegraph"))
+        {
           if (g_str_equal (arg, "--bottom-up"))
             {
               options->bottom_up = TRUE;
@@ -197,20 +298,12 @@ parse_options (int       argc,
               options->xray = TRUE;
               continue;
             }
-          if (g_str_equal (name, "--metric"))
-            {
-              if (!hearth_metric_from_string (value, &options->metric) ||
-                  !(options->metric == HEARTH_METRIC_CPU_TIME ||
-                    options->metric == HEARTH_METRIC_ALLOC_COUNT ||
-                    options->metric == HEARTH_METRIC_ALLOC_BYTES))
-                return usage_error ("invalid --metric '%s' (expected cpu, alloc-count or alloc-bytes)", value);
-              options->metric_set = TRUE;
-              continue;
-            }
           if (g_str_equal (name, "--width"))
             {
               gint64 width = 0;
 
+              if ((value = option_value (argc, argv, &i, arg, name_len)) == NULL)
+                return usage_error ("--width needs a value");
               if (!g_ascii_string_to_signed (value, 10, 16, 1000000, &width, NULL))
                 return usage_error ("invalid --width '%s' (expected a whole number of pixels, 16 or more)", value);
               options->width = (int) width;
@@ -218,6 +311,8 @@ parse_options (int       argc,
             }
           if (g_str_equal (name, "--output") || g_str_equal (name, "-o"))
             {
+              if ((value = option_value (argc, argv, &i, arg, name_len)) == NULL)
+                return usage_error ("%s needs a value", name);
               options->output = value;
               continue;
             }
@@ -226,14 +321,32 @@ parse_options (int       argc,
       return usage_error ("unknown option '%s'", arg);
     }
 
-  if (g_str_equal (options->command, "flamegraph") && options->output == NULL)
+  if (command_is (options, "flamegraph") && options->output == NULL)
     return usage_error ("'flamegraph' needs -o OUT.svg or -o OUT.png");
+
+  if (command_is (options, "diff") || options->left->len > 0 || options->right->len > 0)
+    {
+      if (options->left->len == 0 || options->right->len == 0)
+        return usage_error ("'%s' needs --left FILE… and --right FILE…", options->command);
+      if (options->files->len > 0)
+        return usage_error ("'%s' takes files only after --left or --right", options->command);
+      if (options->xray || options->bottom_up)
+        return usage_error ("a diff flame graph takes neither --xray nor --bottom-up");
+      if (!options->metric_set)
+        options->metric = HEARTH_METRIC_CPU_TIME;
+      if (options->low_set && options->high_set && options->high < options->low)
+        return usage_error ("--high %g is below --low %g", options->high, options->low);
+      return EXIT_OK;
+    }
+
+  if (diff_like && (options->noise || options->low_set || options->high_set))
+    return usage_error ("--mode, --low, --high and --noise need --left and --right");
 
   if (options->files->len == 0)
     return usage_error ("'%s' needs at least one FILE", options->command);
 
-  if (g_str_equal (options->command, "info") && options->files->len != 1)
-    return usage_error ("'info' takes exactly one FILE");
+  if ((command_is (options, "info") || command_is (options, "frames")) && options->files->len != 1)
+    return usage_error ("'%s' takes exactly one FILE", options->command);
 
   return EXIT_OK;
 }
@@ -256,11 +369,12 @@ write_stdout (const char *text)
 
 static int
 load_profiles (Options    *options,
+               GPtrArray  *files,
                GPtrArray  *profiles)
 {
-  for (guint i = 0; i < options->files->len; i++)
+  for (guint i = 0; i < files->len; i++)
     {
-      const char *path = g_ptr_array_index (options->files, i);
+      const char *path = g_ptr_array_index (files, i);
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
       g_autoptr(GError) error = NULL;
       HearthProfile *profile;
@@ -271,6 +385,31 @@ load_profiles (Options    *options,
           /* the importer's messages start with the display name: "FILE: reason" */
           fprintf (stderr, "hearth-cli: %s\n", error->message);
           return EXIT_LOAD;
+        }
+
+      /* Frame ranges refer to each capture's own frames */
+      if (options->frames != NULL)
+        {
+          HearthProfile *selected;
+          guint first = 0, last = 0;
+
+          if (!hearth_frame_range_parse (options->frames, hearth_profile_get_n_frames (profile),
+                                         &first, &last, &error))
+            {
+              fprintf (stderr, "hearth-cli: %s: %s\n", path, error->message);
+              g_object_unref (profile);
+              return EXIT_LOAD;
+            }
+          if (!hearth_profile_has_frame_values (profile))
+            {
+              fprintf (stderr, "hearth-cli: %s: this capture has no per-frame data; --frames needs a MicroProfiler dump\n",
+                       path);
+              g_object_unref (profile);
+              return EXIT_LOAD;
+            }
+          selected = hearth_profile_filter_frames (profile, first, last);
+          g_object_unref (profile);
+          profile = selected;
         }
 
       if (options->per_frame && hearth_profile_get_n_frames (profile) == 0)
@@ -295,6 +434,78 @@ load_profiles (Options    *options,
   return EXIT_OK;
 }
 
+/* Both sides are loaded like any capture; HearthDiff combines and
+ * normalises each side (per frame, per second or per capture) */
+static int
+run_diff (Options *options)
+{
+  g_autoptr(GPtrArray) left = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) right = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(HearthDiff) diff = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *names = NULL;
+  double low = 0, high = 0;
+  int status;
+
+  status = load_profiles (options, options->left, left);
+  if (status == EXIT_OK)
+    status = load_profiles (options, options->right, right);
+  if (status != EXIT_OK)
+    return status;
+
+  hearth_diff_get_default_thresholds (options->mode, options->metric, &low, &high);
+  if (options->low_set)
+    low = options->low;
+  if (options->high_set)
+    high = options->high;
+  if (high < low)
+    return usage_error ("--high %g is below --low %g", high, low);
+
+  names = g_strjoin (", ", g_ptr_array_index (options->left, 0), g_ptr_array_index (options->right, 0), NULL);
+  diff = hearth_diff_new ((HearthProfile * const *) left->pdata, left->len,
+                          (HearthProfile * const *) right->pdata, right->len, NULL, &error);
+  if (diff == NULL)
+    {
+      fprintf (stderr, "hearth-cli: %s: %s\n", names, error->message);
+      return EXIT_LOAD;
+    }
+
+  if (!hearth_profile_has_metric (hearth_diff_get_profile (diff, HEARTH_DIFF_SIDE_LEFT), options->metric) &&
+      !hearth_profile_has_metric (hearth_diff_get_profile (diff, HEARTH_DIFF_SIDE_RIGHT), options->metric))
+    {
+      fprintf (stderr, "hearth-cli: %s: neither side has %s data\n", names,
+               hearth_metric_to_string (options->metric));
+      return EXIT_LOAD;
+    }
+
+  if (g_str_equal (options->command, "flamegraph"))
+    {
+      g_autoptr(GFile) out = g_file_new_for_commandline_arg (options->output);
+      HearthDiffColoring coloring = {
+        diff, options->metric, options->mode, low, high, options->noise, HEARTH_DIFF_PALETTE_GREEN_BLUE
+      };
+      HearthFlameExportOptions flame_options;
+
+      hearth_flame_export_options_init (&flame_options);
+      flame_options.metric = options->metric;
+      if (options->width > 0)
+        flame_options.width = options->width;
+
+      if (!hearth_diff_export_flame (diff, &coloring, &flame_options, out, &error))
+        {
+          fprintf (stderr, "hearth-cli: %s: %s\n", options->output, error->message);
+          return EXIT_LOAD;
+        }
+      return EXIT_OK;
+    }
+
+  {
+    g_autofree char *output = hearth_diff_csv (diff, options->metric, options->mode, low, high, options->noise);
+
+    return write_stdout (output);
+  }
+}
+
 static int
 run_command (Options *options)
 {
@@ -305,9 +516,18 @@ run_command (Options *options)
   HearthTableOptions table_options;
   int status;
 
-  status = load_profiles (options, profiles);
+  if (options->left->len > 0)
+    return run_diff (options);
+
+  status = load_profiles (options, options->files, profiles);
   if (status != EXIT_OK)
     return status;
+
+  if (g_str_equal (options->command, "frames"))
+    {
+      output = hearth_table_frames_csv (g_ptr_array_index (profiles, 0), ',');
+      return write_stdout (output);
+    }
 
   /* Call records belong to each log; combining would drop them, so the
    * logs are written one after another under one header */
@@ -391,7 +611,7 @@ main (int   argc,
       char *argv[])
 {
   static const char * const commands[] = {
-    "info", "functions", "tree", "folded", "calls", "speedscope", "flamegraph",
+    "info", "functions", "tree", "folded", "calls", "speedscope", "flamegraph", "frames", "diff",
   };
   Options options = { 0 };
   int status;
@@ -401,7 +621,7 @@ main (int   argc,
   setlocale (LC_ALL, "");
 
   if (argc < 2)
-    return usage_error ("missing command (info, functions, tree, folded, calls, speedscope or flamegraph)");
+    return usage_error ("missing command (info, functions, tree, frames, folded, calls, speedscope, flamegraph or diff)");
 
   if (g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "help"))
     {
@@ -420,7 +640,7 @@ main (int   argc,
       options.command = commands[i];
 
   if (options.command == NULL)
-    return usage_error ("unknown command '%s' (expected info, functions, tree, folded, calls, speedscope or flamegraph)", argv[1]);
+    return usage_error ("unknown command '%s' (expected info, functions, tree, frames, folded, calls, speedscope, flamegraph or diff)", argv[1]);
 
   for (int i = 2; i < argc; i++)
     if (g_str_equal (argv[i], "-h") || g_str_equal (argv[i], "--help"))
@@ -431,10 +651,14 @@ main (int   argc,
 
   /* NULL-terminated so that the names can be joined for messages */
   options.files = g_ptr_array_new_null_terminated (4, NULL, TRUE);
+  options.left = g_ptr_array_new_null_terminated (4, NULL, TRUE);
+  options.right = g_ptr_array_new_null_terminated (4, NULL, TRUE);
   status = parse_options (argc, argv, &options);
   if (status == EXIT_OK)
     status = run_command (&options);
 
   g_ptr_array_unref (options.files);
+  g_ptr_array_unref (options.left);
+  g_ptr_array_unref (options.right);
   return status;
 }
