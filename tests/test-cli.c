@@ -308,6 +308,90 @@ test_flamegraph (void)
   g_rmdir (dir);
 }
 
+/* Fixture C-logical of microprofiler.md §17.3: frame 0 is jobs-bound (jobs
+ * 15.00 > render 12.00), frame 1 render-bound (31.00 - 16.6 = 14.40 >
+ * 30.00 - 16.6 = 13.40, wait 0.10 <= 2.5); times into the frame */
+static void
+test_frames (void)
+{
+  g_autofree char *path = fixture ("microprofile-c.html");
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "frames", path, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==,
+                   "index,start_ms,end_ms,frame_ms,class,cpu_waits_for_gpu_ms,jobs_ms,render_ms,gpu_ms,allocs,frees\n"
+                   "0,0.000,16.600,16.600,cpu,0.500,15.000,12.000,4.000,5,2\n"
+                   "1,16.600,33.200,16.600,render,0.100,13.400,14.400,3.000,0,0\n");
+}
+
+/* Frame 0 only: Frame[0,20] is clipped at 16.6 ms; its children in frame 0
+ * are Update[1,5] (4 ms) and Update[15,16.6] (1.6 ms), so Frame's self is
+ * 16.6 - 5.6 = 11.0 ms; GpuFrame 5.0 - 0.000256 = 4.999744 ms. The memory
+ * event sits in Update[1,5]. One frame: every statistic is the value. */
+static void
+test_functions_frame_range (void)
+{
+  g_autofree char *path = fixture ("microprofile-c.html");
+  g_autofree char *example = fixture (EXAMPLE);
+  g_autofree char *expected = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) run2 = { 0 };
+  g_auto(Run) run3 = { 0 };
+
+  run_cli (&run, "functions", "--frames", "0-0", path, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==,
+                   "name,source,line,total_ms,self_ms,calls,alloc_count,alloc_bytes,free_count,free_bytes,"
+                   "mean_ms,p50_ms,p95_ms,max_ms\n"
+                   "Frame,,,16.600,11.000,1,5,1024,2,64,16.600,16.600,16.600,16.600\n"
+                   "Update,,,5.600,5.600,2,5,1024,2,64,5.600,5.600,5.600,5.600\n"
+                   "GpuFrame,,,4.999744,4.999744,1,0,0,0,0,4.999744,4.999744,4.999744,4.999744\n");
+
+  run_cli (&run2, "functions", "--frames", "0-5", path, NULL);
+  g_assert_cmpint (run2.status, ==, 1);
+  expected = g_strdup_printf ("hearth-cli: %s: frames 0-5 are outside the capture's frames 0-1\n", path);
+  g_assert_cmpstr (run2.err, ==, expected);
+
+  run_cli (&run3, "functions", "--frames", "0-0", example, NULL);
+  g_assert_cmpint (run3.status, ==, 1);
+}
+
+/* tests/data/diff-{left,right}.html differ per frame in known places
+ * (bench/gen-diff-dumps.py): Physics 20 -> 22 ms, Render 4 -> 8 ms.
+ * Relative: |22 - 20| / 22 = 9.0909 %, intensity (9.0909 - 5) / (70 - 5) =
+ * 0.062937; Render 4 / 8 = 50 % -> 45 / 65 = 0.692308. delta_pct is
+ * (R - L) / L: 10 % and 100 %. Absolute 1 / 3 ms: Physics (2 - 1) / 2 = 0.5 */
+static void
+test_diff (void)
+{
+  g_autofree char *left = fixture ("diff-left.html");
+  g_autofree char *right = fixture ("diff-right.html");
+  g_auto(Run) run = { 0 };
+  g_auto(Run) run2 = { 0 };
+  g_auto(Run) run3 = { 0 };
+  g_auto(Run) run4 = { 0 };
+
+  run_cli (&run, "diff", "--left", left, "--right", right, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "path,name,left,right,delta,delta_pct,class,intensity\n"));
+  g_assert_nonnull (strstr (run.out, "\nMain;Frame;Physics,Physics,20.000,22.000,2.000,10.000,right,0.062937\n"));
+  g_assert_nonnull (strstr (run.out, "\nMain;Frame;Render,Render,4.000,8.000,4.000,100.000,right,0.692308\n"));
+
+  run_cli (&run2, "diff", "--mode", "absolute", "--low", "1", "--high", "3",
+           "--left", left, "--right", right, NULL);
+  g_assert_cmpint (run2.status, ==, 0);
+  g_assert_nonnull (strstr (run2.out, "\nMain;Frame;Physics,Physics,20.000,22.000,2.000,10.000,right,0.500\n"));
+
+  run_cli (&run3, "diff", "--left", left, NULL);
+  g_assert_cmpint (run3.status, ==, 2);
+  run_cli (&run4, "diff", "--low", "7", "--high", "3", "--left", left, "--right", right, NULL);
+  g_assert_cmpint (run4.status, ==, 2);
+}
+
 static void
 test_help (void)
 {
@@ -333,6 +417,9 @@ main (int   argc,
   g_test_add_func ("/hearth/cli/load-errors", test_load_errors);
   g_test_add_func ("/hearth/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/hearth/cli/flamegraph", test_flamegraph);
+  g_test_add_func ("/hearth/cli/frames", test_frames);
+  g_test_add_func ("/hearth/cli/functions-frame-range", test_functions_frame_range);
+  g_test_add_func ("/hearth/cli/diff", test_diff);
   g_test_add_func ("/hearth/cli/help", test_help);
 
   return g_test_run ();
