@@ -1788,48 +1788,43 @@ show_in_action (GtkWidget  *widget,
 
 /* GObject */
 
+/* GtkScrollable: both adjustments behave the same, only the slot differs */
 static void
-hearth_flame_graph_set_hadjustment (HearthFlameGraph *self,
-                                    GtkAdjustment    *adjustment)
+hearth_flame_graph_set_adjustment (HearthFlameGraph  *self,
+                                   GtkAdjustment    **slot,
+                                   GtkAdjustment     *adjustment,
+                                   const char        *property)
 {
-  if (adjustment != NULL && self->hadjustment == adjustment)
+  if (adjustment != NULL && *slot == adjustment)
     return;
 
-  if (self->hadjustment != NULL)
+  if (*slot != NULL)
     {
-      g_signal_handlers_disconnect_by_data (self->hadjustment, self);
-      g_clear_object (&self->hadjustment);
+      g_signal_handlers_disconnect_by_data (*slot, self);
+      g_clear_object (slot);
     }
   if (adjustment == NULL)
     adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
 
-  self->hadjustment = g_object_ref_sink (adjustment);
+  *slot = g_object_ref_sink (adjustment);
   g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (hearth_flame_graph_invalidate), self);
   g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (hearth_flame_graph_update_hover), self);
   hearth_flame_graph_configure_adjustments (self);
-  g_object_notify (G_OBJECT (self), "hadjustment");
+  g_object_notify (G_OBJECT (self), property);
+}
+
+static void
+hearth_flame_graph_set_hadjustment (HearthFlameGraph *self,
+                                    GtkAdjustment    *adjustment)
+{
+  hearth_flame_graph_set_adjustment (self, &self->hadjustment, adjustment, "hadjustment");
 }
 
 static void
 hearth_flame_graph_set_vadjustment (HearthFlameGraph *self,
                                     GtkAdjustment    *adjustment)
 {
-  if (adjustment != NULL && self->vadjustment == adjustment)
-    return;
-
-  if (self->vadjustment != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->vadjustment, self);
-      g_clear_object (&self->vadjustment);
-    }
-  if (adjustment == NULL)
-    adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
-
-  self->vadjustment = g_object_ref_sink (adjustment);
-  g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (hearth_flame_graph_invalidate), self);
-  g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (hearth_flame_graph_update_hover), self);
-  hearth_flame_graph_configure_adjustments (self);
-  g_object_notify (G_OBJECT (self), "vadjustment");
+  hearth_flame_graph_set_adjustment (self, &self->vadjustment, adjustment, "vadjustment");
 }
 
 static void
