@@ -512,7 +512,8 @@ test_functions_view (void)
   g_assert_cmpstr (text, ==, "<anonymous>|EnemyAI|updateTargets <native>|findPath|WorldRoot.Raycast");
   g_free (text);
   g_assert_cmpstr (visible_page (GTK_WIDGET (view)), ==, "table");
-  g_assert_false (gtk_column_view_column_get_visible (get_column (column_view, 5)));   /* no calls */
+  g_assert_false (gtk_column_view_column_get_visible (get_column (column_view, 6)));   /* no calls */
+  g_assert_false (gtk_column_view_column_get_visible (get_column (column_view, 2)));   /* no groups */
 
   text = dup_texts (GTK_WIDGET (view));
   g_assert_nonnull (strstr (text, "|updateTargets <native>|ServerScriptService.EnemyAI|42|6.000 ms|1.000 ms|"));
@@ -540,7 +541,7 @@ test_functions_view (void)
   }
 
   /* the table follows the sort order */
-  gtk_column_view_sort_by_column (column_view, get_column (column_view, 4), GTK_SORT_DESCENDING);
+  gtk_column_view_sort_by_column (column_view, get_column (column_view, 5), GTK_SORT_DESCENDING);   /* Self */
   hearth_test_flush ();
   text = dup_function_rows (view);
   g_assert_cmpstr (text, ==, "findPath|WorldRoot.Raycast|updateTargets <native>|<anonymous>|EnemyAI");
@@ -549,7 +550,7 @@ test_functions_view (void)
   g_assert_true (g_str_has_prefix (text, "name\tsource\tline\ttotal_ms\tself_ms\tcalls\n"
                                          "findPath\tReplicatedStorage.Pathing\t10\t3.000\t3.000\t\n"));
   g_free (text);
-  gtk_column_view_sort_by_column (column_view, get_column (column_view, 3), GTK_SORT_DESCENDING);
+  gtk_column_view_sort_by_column (column_view, get_column (column_view, 4), GTK_SORT_DESCENDING);   /* Total */
   hearth_test_flush ();
 
   /* search on name or source; the table follows the filter */

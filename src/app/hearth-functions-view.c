@@ -35,6 +35,7 @@ typedef enum
 {
   CELL_NAME,
   CELL_SOURCE,
+  CELL_GROUP,
   CELL_LINE,
   CELL_TOTAL,
   CELL_SELF,
@@ -64,6 +65,7 @@ struct _HearthFunctionsView
   GtkColumnView       *column_view;
   GtkColumnViewColumn *name_column;
   GtkColumnViewColumn *source_column;
+  GtkColumnViewColumn *group_column;
   GtkColumnViewColumn *line_column;
   GtkColumnViewColumn *total_column;
   GtkColumnViewColumn *self_column;
@@ -250,6 +252,10 @@ hearth_functions_view_render_cell (HearthFunctionsView *self,
       gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
       break;
 
+    case CELL_GROUP:
+      text = g_strdup (hearth_function_item_get_group (item));
+      break;
+
     case CELL_LINE:
       if (hearth_function_item_get_line (item) > 0)
         text = g_strdup_printf ("%d", hearth_function_item_get_line (item));
@@ -326,6 +332,13 @@ hearth_functions_view_setup_cb (GtkSignalListItemFactory *factory,
       gtk_widget_add_css_class (label, "dim-label");
       break;
 
+    case CELL_GROUP:
+      gtk_inscription_set_text_overflow (inscription, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+      gtk_inscription_set_min_chars (inscription, 6);
+      gtk_inscription_set_nat_chars (inscription, 14);
+      gtk_widget_add_css_class (label, "dim-label");
+      break;
+
     case CELL_LINE:
       gtk_inscription_set_xalign (inscription, 1.0);
       gtk_inscription_set_min_chars (inscription, 4);
@@ -391,11 +404,35 @@ hearth_functions_view_set_factory (HearthFunctionsView *self,
 /* GTK 4.8 keeps reserving the fixed width of a hidden column: only give
  * the Calls column a width while it is shown */
 static void
-set_calls_visible (GtkColumnViewColumn *column,
-                   gboolean             visible)
+set_column_visible (GtkColumnViewColumn *column,
+                    gboolean             visible,
+                    int                  width)
 {
-  gtk_column_view_column_set_fixed_width (column, visible ? 90 : -1);
+  gtk_column_view_column_set_fixed_width (column, visible ? width : -1);
   gtk_column_view_column_set_visible (column, visible);
+}
+
+
+static gboolean
+profile_has_groups (HearthProfile *profile)
+{
+  for (guint f = 0; f < hearth_profile_get_n_functions (profile); f++)
+    if (hearth_profile_function_get_group (profile, f) != NULL &&
+        !hearth_profile_function_is_root_label (profile, f))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+profile_has_sources (HearthProfile *profile)
+{
+  for (guint f = 0; f < hearth_profile_get_n_functions (profile); f++)
+    if (hearth_profile_function_get_source (profile, f) != NULL &&
+        !hearth_profile_function_is_root_label (profile, f))
+      return TRUE;
+
+  return FALSE;
 }
 
 static void
@@ -477,7 +514,11 @@ hearth_functions_view_rebuild (HearthFunctionsView *self)
     {
       list = hearth_function_list_new (profile, hearth_document_get_metric (self->document));
       incremental = g_list_model_get_n_items (G_LIST_MODEL (list)) > INCREMENTAL_FUNCTIONS;
-      set_calls_visible (self->calls_column, hearth_profile_has_metric (profile, HEARTH_METRIC_CALLS));
+      set_column_visible (self->calls_column, hearth_profile_has_metric (profile, HEARTH_METRIC_CALLS), 90);
+      gtk_column_view_column_set_visible (self->group_column, profile_has_groups (profile));
+      /* MicroProfiler timers have no source: give the room to the numbers */
+      set_column_visible (self->source_column, profile_has_sources (profile), 220);
+      set_column_visible (self->line_column, profile_has_sources (profile), 70);
     }
 
   gtk_filter_list_model_set_incremental (self->filter_model, incremental);
@@ -606,6 +647,7 @@ hearth_functions_view_class_init (HearthFunctionsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HearthFunctionsView, column_view);
   gtk_widget_class_bind_template_child (widget_class, HearthFunctionsView, name_column);
   gtk_widget_class_bind_template_child (widget_class, HearthFunctionsView, source_column);
+  gtk_widget_class_bind_template_child (widget_class, HearthFunctionsView, group_column);
   gtk_widget_class_bind_template_child (widget_class, HearthFunctionsView, line_column);
   gtk_widget_class_bind_template_child (widget_class, HearthFunctionsView, total_column);
   gtk_widget_class_bind_template_child (widget_class, HearthFunctionsView, self_column);
@@ -626,6 +668,7 @@ hearth_functions_view_init (HearthFunctionsView *self)
 
   hearth_functions_view_set_factory (self, self->name_column, CELL_NAME);
   hearth_functions_view_set_factory (self, self->source_column, CELL_SOURCE);
+  hearth_functions_view_set_factory (self, self->group_column, CELL_GROUP);
   hearth_functions_view_set_factory (self, self->line_column, CELL_LINE);
   hearth_functions_view_set_factory (self, self->total_column, CELL_TOTAL);
   hearth_functions_view_set_factory (self, self->self_column, CELL_SELF);

@@ -33,6 +33,7 @@ enum {
   PROP_METRIC,
   PROP_NAME,
   PROP_SOURCE,
+  PROP_GROUP,
   PROP_LINE,
   PROP_TOTAL,
   PROP_SELF,
@@ -93,6 +94,10 @@ hearth_function_item_get_property (GObject    *object,
 
     case PROP_SOURCE:
       g_value_set_string (value, hearth_function_item_get_source (self));
+      break;
+
+    case PROP_GROUP:
+      g_value_set_string (value, hearth_function_item_get_group (self));
       break;
 
     case PROP_LINE:
@@ -179,6 +184,11 @@ hearth_function_item_class_init (HearthFunctionItemClass *klass)
 
   properties[PROP_SOURCE] =
     g_param_spec_string ("source", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_GROUP] =
+    g_param_spec_string ("group", NULL, NULL,
                          NULL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
@@ -274,6 +284,19 @@ hearth_function_item_dup_name (HearthFunctionItem *self)
     self->name = hearth_profile_function_dup_display_name (self->profile, self->function);
 
   return g_strdup (self->name);
+}
+
+/**
+ * hearth_function_item_get_group:
+ *
+ * Returns: (nullable): the MicroProfiler group (or category) of the function
+ */
+const char *
+hearth_function_item_get_group (HearthFunctionItem *self)
+{
+  g_return_val_if_fail (HEARTH_IS_FUNCTION_ITEM (self), NULL);
+
+  return hearth_profile_function_get_group (self->profile, self->function);
 }
 
 /**

@@ -25,6 +25,7 @@ HearthProfile      *hearth_function_item_get_profile  (HearthFunctionItem *self)
 guint               hearth_function_item_get_function (HearthFunctionItem *self);
 char               *hearth_function_item_dup_name     (HearthFunctionItem *self);
 const char         *hearth_function_item_get_source   (HearthFunctionItem *self);
+const char         *hearth_function_item_get_group    (HearthFunctionItem *self);
 int                 hearth_function_item_get_line     (HearthFunctionItem *self);
 double              hearth_function_item_get_total    (HearthFunctionItem *self);
 double              hearth_function_item_get_self     (HearthFunctionItem *self);

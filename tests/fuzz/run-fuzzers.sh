@@ -44,6 +44,9 @@ if [ ! -f "$builddir/build.ninja" ]; then
     -Db_lundef=false \
     -Dc_args='-fsanitize=fuzzer-no-link -fno-sanitize-recover=undefined' \
     --buildtype=debugoptimized
+else
+  # an older build dir may predate targets added since: refresh its list
+  meson setup --reconfigure "$builddir" "$srcdir" >/dev/null
 fi
 
 for t in $targets; do
