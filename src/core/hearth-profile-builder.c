@@ -778,23 +778,11 @@ hearth_profile_builder_add_frame_value (HearthProfileBuilder *self,
   g_array_append_val (self->frame_values, v);
 }
 
-static int
-raw_frame_value_cmp (gconstpointer a,
-                     gconstpointer b)
-{
-  const RawFrameValue *x = a, *y = b;
-
-  if (x->frame != y->frame)
-    return x->frame < y->frame ? -1 : 1;
-  if (x->node != y->node)
-    return x->node < y->node ? -1 : 1;
-  if (x->metric != y->metric)
-    return x->metric < y->metric ? -1 : 1;
-  return 0;
-}
-
-/* Sorts and merges the raw entries into the profile's per-frame table.
- * Entries of frames that do not exist are dropped. */
+/* Groups the raw entries by frame into the profile's per-frame table with
+ * a counting sort: O(n) and no second copy of the raw entries, which for a
+ * 100 MB dump are over a million. Within a frame the entries keep the order
+ * the importer added them in; readers sum them, so order and repeated keys
+ * do not matter. Entries of frames that do not exist are dropped. */
 static void
 finish_frame_values (HearthProfileBuilder *self,
                      HearthProfile        *profile,
@@ -802,47 +790,60 @@ finish_frame_values (HearthProfileBuilder *self,
 {
   GArray *raw = self->frame_values;
   guint n_frames = profile->n_frames;
-  guint out = 0;
+  g_autofree guint32 *cursor = NULL;
+  guint32 *offsets;
+  guint n_kept = 0;
 
   if (raw == NULL)
     return;
 
+  offsets = profile->frame_value_offsets = g_new0 (guint32, n_frames + 1);
   for (guint i = 0; i < raw->len; i++)
     {
       RawFrameValue *v = &g_array_index (raw, RawFrameValue, i);
-      v->node = new_index[v->node];
-    }
-  g_array_sort (raw, raw_frame_value_cmp);
 
-  profile->frame_values = g_new (HearthFrameValue, MAX (raw->len, 1));
-  profile->frame_value_offsets = g_new0 (guint32, n_frames + 1);
-  for (guint i = 0; i < raw->len;)
-    {
-      const RawFrameValue *v = &g_array_index (raw, RawFrameValue, i);
-      double sum = 0;
-      guint j;
-
-      for (j = i; j < raw->len; j++)
+      if (v->frame >= n_frames || v->value == 0 || !(profile->metrics & (1u << v->metric)))
         {
-          const RawFrameValue *w = &g_array_index (raw, RawFrameValue, j);
-
-          if (w->frame != v->frame || w->node != v->node || w->metric != v->metric)
-            break;
-          sum += w->value;
+          v->frame = G_MAXUINT32;   /* dropped */
+          continue;
         }
-      if (v->frame < n_frames && sum != 0 && (profile->metrics & (1u << v->metric)))
-        {
-          profile->frame_values[out].node = v->node;
-          profile->frame_values[out].metric = v->metric;
-          profile->frame_values[out].value = sum;
-          profile->frame_value_offsets[v->frame + 1]++;
-          out++;
-        }
-      i = j;
+      offsets[v->frame + 1]++;
+      n_kept++;
     }
   for (guint f = 0; f < n_frames; f++)
-    profile->frame_value_offsets[f + 1] += profile->frame_value_offsets[f];
+    offsets[f + 1] += offsets[f];
+
+  profile->frame_values = g_new (HearthFrameValue, MAX (n_kept, 1));
+  cursor = g_memdup2 (offsets, sizeof (guint32) * (n_frames + 1));
+  for (guint i = 0; i < raw->len; i++)
+    {
+      const RawFrameValue *v = &g_array_index (raw, RawFrameValue, i);
+      HearthFrameValue *out;
+
+      if (v->frame == G_MAXUINT32)
+        continue;
+      out = &profile->frame_values[cursor[v->frame]++];
+      out->node = new_index[v->node];
+      out->metric = v->metric;
+      out->value = v->value;
+    }
   g_clear_pointer (&self->frame_values, g_array_unref);
+}
+
+/**
+ * hearth_profile_builder_reserve_frame_values:
+ * @n: how many hearth_profile_builder_add_frame_value() calls will follow
+ *
+ * Lets an importer that knows the count avoid the slack of a growing array.
+ */
+void
+hearth_profile_builder_reserve_frame_values (HearthProfileBuilder *self,
+                                             guint                 n)
+{
+  g_return_if_fail (self != NULL);
+
+  if (self->frame_values == NULL)
+    self->frame_values = g_array_sized_new (FALSE, FALSE, sizeof (RawFrameValue), n);
 }
 
 /**

@@ -109,6 +109,8 @@ void                  hearth_profile_builder_set_value        (HearthProfileBuil
 
 guint                 hearth_profile_builder_add_frame        (HearthProfileBuilder *self,
                                                                const HearthFrame    *frame);
+void                  hearth_profile_builder_reserve_frame_values (HearthProfileBuilder *self,
+                                                                   guint                 n);
 void                  hearth_profile_builder_add_frame_value  (HearthProfileBuilder *self,
                                                                guint                 frame,
                                                                guint                 node,

@@ -785,7 +785,8 @@ hearth_profile_has_frame_values (HearthProfile *self)
  * @n_values: (out): number of entries
  *
  * Returns: (transfer none) (nullable): the self values of the nodes active
- *   in @frame, sorted by node then metric; %NULL (and 0) when the profile has
+ *   in @frame, in no particular order (a node and metric may repeat: sum
+ *   them); %NULL (and 0) when the profile has
  *   no per-frame values. Paused frames have none: they are excluded from the
  *   totals (microprofiler.md §12.3).
  */

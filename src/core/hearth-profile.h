@@ -98,7 +98,7 @@ typedef struct
  * @value: the node's **self** value of @metric within one frame
  *
  * One entry of the sparse per-frame record: what a node did in one frame.
- * Within a frame, entries are sorted by node, then metric; zero values are
+ * Within a frame, entries come in no particular order (sum repeated keys); zero values are
  * not stored. Summed over all frames they give the node's self values.
  */
 typedef struct

@@ -335,7 +335,9 @@ typedef struct
   Arena                     arena;
 
   /* per-frame self values (FrameValueRec; see fv_split) */
-  GArray                   *fv_pending;        /* raw, since the last flush */
+  GArray                   *fv_pending;        /* merged by key, since the last flush */
+  guint32                  *fv_slots;          /* open addressing: pending index + 1 */
+  guint                     fv_n_slots;        /* power of two */
   GArray                   *fv;                /* merged, non-paused frames */
   GArray                   *fv_cut[2];         /* double: frame starts, CPU and GPU */
   GPtrArray                *fv_base;           /* per thread: GArray of depth-0 time per frame */
@@ -2122,6 +2124,35 @@ peek_issue (Reader          *r,
  * the newest frame what lies after it, so the portions always sum to the
  * scope's duration and the per-frame values sum to the totals. Scopes that
  * cross a frame boundary are clipped at it (§12.4). */
+static void
+fv_rehash (Reader *r)
+{
+  guint mask = r->fv_n_slots - 1;
+
+  memset (r->fv_slots, 0, sizeof (guint32) * r->fv_n_slots);
+  for (guint k = 0; k < r->fv_pending->len; k++)
+    {
+      const FrameValueRec *o = &g_array_index (r->fv_pending, FrameValueRec, k);
+      guint64 key = ((guint64) o->frame << 35) ^ ((guint64) o->node << 3) ^ o->v;
+      guint i;
+
+      key ^= key >> 33;
+      key *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+      key ^= key >> 33;
+      for (i = (guint) key & mask; r->fv_slots[i] != 0; i = (i + 1) & mask)
+        ;
+      r->fv_slots[i] = k + 1;
+    }
+}
+
+static void
+fv_grow_slots (Reader *r)
+{
+  r->fv_n_slots = r->fv_n_slots ? r->fv_n_slots * 2 : 4096;
+  r->fv_slots = g_renew (guint32, r->fv_slots, r->fv_n_slots);
+  fv_rehash (r);
+}
+
 static inline void
 fv_add (Reader  *r,
         guint32  frame,
@@ -2130,9 +2161,36 @@ fv_add (Reader  *r,
         double   value)
 {
   FrameValueRec rec = { frame, node, v, value };
+  guint64 key;
+  guint mask, i;
 
-  if (value != 0)
-    g_array_append_val (r->fv_pending, rec);
+  if (value == 0)
+    return;
+
+  /* Every scope adds its duration to itself and takes it from its parent,
+   * so one frame yields many entries for few keys: merge them as they come
+   * instead of sorting them all (that sort dominated the load time) */
+  if ((r->fv_pending->len + 1) * 2 > r->fv_n_slots)
+    fv_grow_slots (r);
+
+  key = ((guint64) frame << 35) ^ ((guint64) node << 3) ^ v;
+  mask = r->fv_n_slots - 1;
+  key ^= key >> 33;
+  key *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  key ^= key >> 33;
+  for (i = (guint) key & mask; r->fv_slots[i] != 0; i = (i + 1) & mask)
+    {
+      FrameValueRec *o = &g_array_index (r->fv_pending, FrameValueRec, r->fv_slots[i] - 1);
+
+      if (o->frame == frame && o->node == node && o->v == v)
+        {
+          o->value += value;
+          return;
+        }
+    }
+
+  g_array_append_val (r->fv_pending, rec);
+  r->fv_slots[i] = r->fv_pending->len;
 }
 
 static GArray *
@@ -2197,21 +2255,6 @@ fv_split (Reader   *r,
     }
 }
 
-static int
-fv_cmp (gconstpointer pa,
-        gconstpointer pb)
-{
-  const FrameValueRec *x = pa, *y = pb;
-
-  if (x->frame != y->frame)
-    return x->frame < y->frame ? -1 : 1;
-  if (x->node != y->node)
-    return x->node < y->node ? -1 : 1;
-  if (x->v != y->v)
-    return x->v < y->v ? -1 : 1;
-  return 0;
-}
-
 /* Merges the pending values into r->fv. Values of paused frames are taken
  * out of the totals instead (§12.3: paused frames are excluded from
  * summaries); values of frames that never completed stay in the totals. */
@@ -2220,7 +2263,9 @@ fv_flush (Reader *r)
 {
   GArray *p = r->fv_pending;
 
-  g_array_sort (p, fv_cmp);
+  /* fv_add() merged equal keys already and nobody needs them in order */
+  if (r->fv_slots != NULL)
+    memset (r->fv_slots, 0, sizeof (guint32) * r->fv_n_slots);
   for (guint i = 0; i < p->len;)
     {
       FrameValueRec rec = g_array_index (p, FrameValueRec, i);
@@ -2957,7 +3002,7 @@ handle_timer (Reader    *r,
   t = ensure_timer (r, (guint) index);
   g_free (t->name);
   t->name = g_strdup (name ? name : "");
-  t->group = (guint32) MAX (0, val_num (val_arg (call, 2), 0));
+  t->group = (guint32) CLAMP (val_int (val_arg (call, 2), 0), 0, G_MAXUINT32);
   t->has_color = parse_color (val_str (val_arg (call, 3)), &t->color);
   if (t->has_color && t->color == 0)
     t->has_color = FALSE;      /* dynamic timers are written black */
@@ -3195,7 +3240,7 @@ handle_value (Reader     *r,
       if (index >= 0)
         handle_timer (r, index, v);
       else if (v->kind == VAL_CALL && strcmp (v->str, "Array") == 0)
-        r->declared_timers = (gint64) CLAMP (val_num (val_arg (v, 0), 0), 0, MAX_TIMERS);
+        r->declared_timers = CLAMP (val_int (val_arg (v, 0), 0), 0, MAX_TIMERS);
       else if (v->kind == VAL_ARRAY)
         for (guint i = 0; i < v->items->len; i++)
           handle_timer (r, i, g_ptr_array_index (v->items, i));
@@ -3859,6 +3904,7 @@ build_profile (Reader *r)
         HEARTH_METRIC_FREE_COUNT, HEARTH_METRIC_FREE_BYTES,
       };
 
+      hearth_profile_builder_reserve_frame_values (b, r->fv->len);
       for (guint i = 0; i < r->fv->len; i++)
         {
           const FrameValueRec *rec = &g_array_index (r->fv, FrameValueRec, i);
@@ -3867,7 +3913,9 @@ build_profile (Reader *r)
             hearth_profile_builder_add_frame_value (b, rec->frame, r->fv_map[rec->node],
                                                     fv_metrics[rec->v], rec->value);
         }
-      g_array_set_size (r->fv, 0);
+      /* a million entries or more: give the memory back before finish() */
+      g_array_unref (r->fv);
+      r->fv = g_array_new (FALSE, FALSE, sizeof (FrameValueRec));
     }
   arena_clear (&r->arena);                /* before finish() allocates the profile */
 
@@ -4044,6 +4092,7 @@ reader_clear (Reader *r)
   g_array_unref (r->threads);
   arena_clear (&r->arena);
   g_array_unref (r->fv_pending);
+  g_free (r->fv_slots);
   g_array_unref (r->fv);
   g_array_unref (r->fv_cut[0]);
   g_array_unref (r->fv_cut[1]);
