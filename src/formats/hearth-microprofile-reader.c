@@ -340,6 +340,7 @@ typedef struct
   guint                     fv_n_slots;        /* power of two */
   GArray                   *fv;                /* merged, non-paused frames */
   GArray                   *fv_cut[2];         /* double: frame starts, CPU and GPU */
+  guint                     fv_hint[2];        /* frame of the last fv_split() */
   GPtrArray                *fv_base;           /* per thread: GArray of depth-0 time per frame */
   guint32                  *fv_map;            /* arena node -> builder node, at the end */
 
@@ -2220,18 +2221,24 @@ fv_split (Reader   *r,
 
   if (n == 0)
     return;
-  /* g0: the last frame starting at or before s */
-  hi = n;
-  while (lo < hi)
+  /* g0: the last frame starting at or before s. Scopes come in time order,
+   * so the frame of the previous call is nearly always the answer */
+  g0 = r->fv_hint[gpu ? 1 : 0];
+  if (!(g0 < n && (c[g0] <= s || g0 == 0) && (g0 + 1 >= n || s < c[g0 + 1])))
     {
-      guint mid = lo + (hi - lo) / 2;
+      hi = n;
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
 
-      if (c[mid] <= s)
-        lo = mid + 1;
-      else
-        hi = mid;
+          if (c[mid] <= s)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      g0 = lo > 0 ? lo - 1 : 0;
+      r->fv_hint[gpu ? 1 : 0] = g0;
     }
-  g0 = lo > 0 ? lo - 1 : 0;
   b = s;
   for (guint g = g0; g < n; g++)
     {
