@@ -413,26 +413,23 @@ set_column_visible (GtkColumnViewColumn *column,
 }
 
 
-static gboolean
-profile_has_groups (HearthProfile *profile)
+/* Which optional text columns the capture fills: MicroProfiler timers have
+ * groups but no source, script captures the other way round */
+static void
+profile_scan_columns (HearthProfile *profile,
+                      gboolean      *has_groups,
+                      gboolean      *has_sources)
 {
+  *has_groups = *has_sources = FALSE;
   for (guint f = 0; f < hearth_profile_get_n_functions (profile); f++)
-    if (hearth_profile_function_get_group (profile, f) != NULL &&
-        !hearth_profile_function_is_root_label (profile, f))
-      return TRUE;
-
-  return FALSE;
-}
-
-static gboolean
-profile_has_sources (HearthProfile *profile)
-{
-  for (guint f = 0; f < hearth_profile_get_n_functions (profile); f++)
-    if (hearth_profile_function_get_source (profile, f) != NULL &&
-        !hearth_profile_function_is_root_label (profile, f))
-      return TRUE;
-
-  return FALSE;
+    {
+      if (hearth_profile_function_is_root_label (profile, f))
+        continue;
+      *has_groups |= hearth_profile_function_get_group (profile, f) != NULL;
+      *has_sources |= hearth_profile_function_get_source (profile, f) != NULL;
+      if (*has_groups && *has_sources)
+        break;
+    }
 }
 
 static void
@@ -509,16 +506,18 @@ hearth_functions_view_rebuild (HearthFunctionsView *self)
   HearthProfile *profile = self->document ? hearth_document_get_profile (self->document) : NULL;
   g_autoptr(HearthFunctionList) list = NULL;
   gboolean incremental = FALSE;
+  gboolean has_groups, has_sources;
 
   if (profile != NULL)
     {
       list = hearth_function_list_new (profile, hearth_document_get_metric (self->document));
       incremental = g_list_model_get_n_items (G_LIST_MODEL (list)) > INCREMENTAL_FUNCTIONS;
       set_column_visible (self->calls_column, hearth_profile_has_metric (profile, HEARTH_METRIC_CALLS), 90);
-      gtk_column_view_column_set_visible (self->group_column, profile_has_groups (profile));
-      /* MicroProfiler timers have no source: give the room to the numbers */
-      set_column_visible (self->source_column, profile_has_sources (profile), 220);
-      set_column_visible (self->line_column, profile_has_sources (profile), 70);
+      profile_scan_columns (profile, &has_groups, &has_sources);
+      gtk_column_view_column_set_visible (self->group_column, has_groups);
+      /* no source: give the room to the numbers */
+      set_column_visible (self->source_column, has_sources, 220);
+      set_column_visible (self->line_column, has_sources, 70);
     }
 
   gtk_filter_list_model_set_incremental (self->filter_model, incremental);

@@ -2125,6 +2125,19 @@ peek_issue (Reader          *r,
  * the newest frame what lies after it, so the portions always sum to the
  * scope's duration and the per-frame values sum to the totals. Scopes that
  * cross a frame boundary are clipped at it (§12.4). */
+static inline guint
+fv_hash (guint32 frame,
+         guint32 node,
+         guint   v)
+{
+  guint64 key = ((guint64) frame << 35) ^ ((guint64) node << 3) ^ v;
+
+  key ^= key >> 33;
+  key *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  key ^= key >> 33;
+  return (guint) key;
+}
+
 static void
 fv_rehash (Reader *r)
 {
@@ -2134,13 +2147,9 @@ fv_rehash (Reader *r)
   for (guint k = 0; k < r->fv_pending->len; k++)
     {
       const FrameValueRec *o = &g_array_index (r->fv_pending, FrameValueRec, k);
-      guint64 key = ((guint64) o->frame << 35) ^ ((guint64) o->node << 3) ^ o->v;
       guint i;
 
-      key ^= key >> 33;
-      key *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-      key ^= key >> 33;
-      for (i = (guint) key & mask; r->fv_slots[i] != 0; i = (i + 1) & mask)
+      for (i = fv_hash (o->frame, o->node, o->v) & mask; r->fv_slots[i] != 0; i = (i + 1) & mask)
         ;
       r->fv_slots[i] = k + 1;
     }
@@ -2162,7 +2171,6 @@ fv_add (Reader  *r,
         double   value)
 {
   FrameValueRec rec = { frame, node, v, value };
-  guint64 key;
   guint mask, i;
 
   if (value == 0)
@@ -2174,12 +2182,8 @@ fv_add (Reader  *r,
   if ((r->fv_pending->len + 1) * 2 > r->fv_n_slots)
     fv_grow_slots (r);
 
-  key = ((guint64) frame << 35) ^ ((guint64) node << 3) ^ v;
   mask = r->fv_n_slots - 1;
-  key ^= key >> 33;
-  key *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-  key ^= key >> 33;
-  for (i = (guint) key & mask; r->fv_slots[i] != 0; i = (i + 1) & mask)
+  for (i = fv_hash (frame, node, v) & mask; r->fv_slots[i] != 0; i = (i + 1) & mask)
     {
       FrameValueRec *o = &g_array_index (r->fv_pending, FrameValueRec, r->fv_slots[i] - 1);
 
@@ -2270,27 +2274,17 @@ fv_flush (Reader *r)
 {
   GArray *p = r->fv_pending;
 
-  /* fv_add() merged equal keys already and nobody needs them in order */
+  /* fv_add() merged equal keys already, and nobody needs them in order */
   if (r->fv_slots != NULL)
     memset (r->fv_slots, 0, sizeof (guint32) * r->fv_n_slots);
-  for (guint i = 0; i < p->len;)
+  for (guint i = 0; i < p->len; i++)
     {
-      FrameValueRec rec = g_array_index (p, FrameValueRec, i);
-      guint k;
+      const FrameValueRec *rec = &g_array_index (p, FrameValueRec, i);
 
-      for (k = i + 1; k < p->len; k++)
-        {
-          const FrameValueRec *o = &g_array_index (p, FrameValueRec, k);
-
-          if (o->frame != rec.frame || o->node != rec.node || o->v != rec.v)
-            break;
-          rec.value += o->value;
-        }
-      i = k;
-      if (rec.frame < r->frames->len && g_array_index (r->frames, HearthFrame, rec.frame).paused)
-        r->arena.v[rec.v][rec.node] -= rec.value;
-      else if (rec.value != 0)
-        g_array_append_val (r->fv, rec);
+      if (rec->frame < r->frames->len && g_array_index (r->frames, HearthFrame, rec->frame).paused)
+        r->arena.v[rec->v][rec->node] -= rec->value;
+      else if (rec->value != 0)
+        g_array_append_vals (r->fv, rec, 1);
     }
   g_array_set_size (p, 0);
 }
