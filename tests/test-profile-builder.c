@@ -242,6 +242,83 @@ test_deep_chain (void)
   g_assert_cmpuint (hearth_profile_node_get_depth (p, 200000), ==, 200000);
 }
 
+/* Sums @metric of the function called @name in @frame */
+static double
+frame_sum (HearthProfile *p,
+           guint          frame,
+           const char    *name,
+           HearthMetric   metric,
+           guint         *n_entries)
+{
+  guint n = 0;
+  const HearthFrameValue *v = hearth_profile_get_frame_values (p, frame, &n);
+  double sum = 0;
+
+  if (n_entries != NULL)
+    *n_entries = n;
+  for (guint i = 0; i < n; i++)
+    if (v[i].metric == (guint32) metric &&
+        g_strcmp0 (hearth_profile_function_get_name (p, hearth_profile_node_get_function (p, v[i].node)), name) == 0)
+      sum += v[i].value;
+  return sum;
+}
+
+/* Entries handed over in any frame order, through a node map, some to be
+ * dropped, end up grouped by frame: the in-place counting sort */
+static void
+test_take_frame_values (void)
+{
+  g_autoptr(HearthProfileBuilder) b = hearth_profile_builder_new ();
+  g_autoptr(HearthProfile) p = NULL;
+  HearthFrame fr;
+  HearthFrameValue *v = g_new (HearthFrameValue, 9);
+  guint main_n, update, render, n;
+  /* importer's own node ids: 0 main, 1 update, 2 render, 3 unmapped */
+  guint32 map[4];
+
+  hearth_profile_builder_enable_metric (b, HEARTH_METRIC_CPU_TIME, HEARTH_VALUE_SELF);
+  hearth_profile_builder_enable_metric (b, HEARTH_METRIC_CALLS, HEARTH_VALUE_SELF);
+  main_n = hearth_profile_builder_get_child (b, HEARTH_ROOT_NODE, fn (b, "main"));
+  render = hearth_profile_builder_get_child (b, main_n, fn (b, "render"));
+  update = hearth_profile_builder_get_child (b, main_n, fn (b, "update"));
+  map[0] = main_n;
+  map[1] = update;
+  map[2] = render;
+  map[3] = HEARTH_NO_INDEX;
+  for (guint f = 0; f < 3; f++)
+    {
+      hearth_frame_init (&fr);
+      fr.start_ms = f * 10.0;
+      fr.end_ms = fr.start_ms + 10;
+      hearth_profile_builder_add_frame (b, &fr);
+    }
+  hearth_profile_builder_add_value (b, update, HEARTH_METRIC_CPU_TIME, 1);
+
+  /* one entry added the ordinary way first: take appends */
+  hearth_profile_builder_add_frame_value (b, 1, render, HEARTH_METRIC_CPU_TIME, 4);
+  v[0] = (HearthFrameValue) { 1, HEARTH_FRAME_VALUE_KEY (2, HEARTH_METRIC_CPU_TIME), 5 };
+  v[1] = (HearthFrameValue) { 0, HEARTH_FRAME_VALUE_KEY (0, HEARTH_METRIC_CPU_TIME), 7 };
+  v[2] = (HearthFrameValue) { 2, HEARTH_FRAME_VALUE_KEY (1, HEARTH_METRIC_CPU_TIME), 2 };
+  v[3] = (HearthFrameValue) { 1, HEARTH_FRAME_VALUE_KEY (0, HEARTH_METRIC_CALLS), 3 };
+  v[4] = (HearthFrameValue) { 3, HEARTH_FRAME_VALUE_KEY (0, HEARTH_METRIC_CPU_TIME), 100 };   /* unmapped */
+  v[5] = (HearthFrameValue) { 1, HEARTH_FRAME_VALUE_KEY (7, HEARTH_METRIC_CPU_TIME), 100 };   /* no frame 7 */
+  v[6] = (HearthFrameValue) { 1, HEARTH_FRAME_VALUE_KEY (2, HEARTH_METRIC_ALLOC_COUNT), 100 }; /* not enabled */
+  v[7] = (HearthFrameValue) { 1, HEARTH_FRAME_VALUE_KEY (2, HEARTH_METRIC_CPU_TIME), 0 };     /* zero */
+  v[8] = (HearthFrameValue) { 1, HEARTH_FRAME_VALUE_KEY (2, HEARTH_METRIC_CPU_TIME), 6 };     /* repeated key */
+  hearth_profile_builder_take_frame_values (b, v, 9, map, G_N_ELEMENTS (map));
+  p = hearth_profile_builder_finish (b);
+
+  g_assert_true (hearth_profile_has_frame_values (p));
+  g_assert_cmpfloat (frame_sum (p, 0, "main", HEARTH_METRIC_CPU_TIME, &n), ==, 7);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpfloat (frame_sum (p, 0, "update", HEARTH_METRIC_CALLS, NULL), ==, 3);
+  g_assert_cmpfloat (frame_sum (p, 1, "render", HEARTH_METRIC_CPU_TIME, &n), ==, 6);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpfloat (frame_sum (p, 2, "update", HEARTH_METRIC_CPU_TIME, &n), ==, 11);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpfloat (frame_sum (p, 2, "update", HEARTH_METRIC_ALLOC_COUNT, NULL), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -253,6 +330,7 @@ main (int   argc,
   g_test_add_func ("/hearth/profile-builder/recursion-once-per-path", test_recursion_once_per_path);
   g_test_add_func ("/hearth/profile-builder/metadata-and-names", test_metadata_and_names);
   g_test_add_func ("/hearth/profile-builder/deep-chain", test_deep_chain);
+  g_test_add_func ("/hearth/profile-builder/take-frame-values", test_take_frame_values);
 
   return g_test_run ();
 }

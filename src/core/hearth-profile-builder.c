@@ -48,16 +48,10 @@ struct _HearthProfileBuilder
 
   GArray          *frames;
   GArray          *threads;
-  GArray          *frame_values;   /* RawFrameValue, lazily */
+  HearthFrameValue *frame_values;  /* with HEARTH_FRAME_VALUE_KEY()s in `metric` */
+  gsize            n_frame_values;
+  gsize            frame_values_cap;
 };
-
-typedef struct
-{
-  guint32 frame;
-  guint32 node;
-  guint32 metric;
-  double  value;
-} RawFrameValue;
 
 typedef struct
 {
@@ -238,7 +232,8 @@ hearth_profile_builder_free (HearthProfileBuilder *self)
   g_free (self->slots);
   g_array_unref (self->frames);
   g_array_unref (self->threads);
-  g_clear_pointer (&self->frame_values, g_array_unref);
+  g_clear_pointer (&self->frame_values, g_free);
+  self->n_frame_values = self->frame_values_cap = 0;
   g_free (self);
 }
 
@@ -756,6 +751,18 @@ hearth_profile_builder_add_frame (HearthProfileBuilder *self,
  * should give the node's self value. Entries for the same frame, node and
  * metric are summed.
  */
+/* Room for @n more entries; grows by half, like GArray's doubling but with
+ * less slack for the millions a big capture has */
+static void
+reserve_frame_values (HearthProfileBuilder *self,
+                      gsize                 n)
+{
+  if (self->n_frame_values + n <= self->frame_values_cap)
+    return;
+  self->frame_values_cap = MAX (self->n_frame_values + n, self->frame_values_cap + self->frame_values_cap / 2 + 64);
+  self->frame_values = g_renew (HearthFrameValue, self->frame_values, self->frame_values_cap);
+}
+
 void
 hearth_profile_builder_add_frame_value (HearthProfileBuilder *self,
                                         guint                 frame,
@@ -763,71 +770,143 @@ hearth_profile_builder_add_frame_value (HearthProfileBuilder *self,
                                         HearthMetric          metric,
                                         double                value)
 {
-  RawFrameValue v;
+  HearthFrameValue v;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (node < self->n_nodes);
   g_return_if_fail ((guint) metric < HEARTH_N_METRICS);
 
-  if (self->frame_values == NULL)
-    self->frame_values = g_array_new (FALSE, FALSE, sizeof (RawFrameValue));
-  v.frame = frame;
+  if (frame > HEARTH_FRAME_VALUE_MAX_FRAME)
+    return;                       /* no profile has that many frames */
+  reserve_frame_values (self, 1);
   v.node = node;
-  v.metric = metric;
+  v.metric = HEARTH_FRAME_VALUE_KEY (frame, metric);
   v.value = value;
-  g_array_append_val (self->frame_values, v);
+  self->frame_values[self->n_frame_values++] = v;
 }
 
-/* Groups the raw entries by frame into the profile's per-frame table with
- * a counting sort: O(n) and no second copy of the raw entries, which for a
- * 100 MB dump are over a million. Within a frame the entries keep the order
- * the importer added them in; readers sum them, so order and repeated keys
- * do not matter. Entries of frames that do not exist are dropped. */
+/**
+ * hearth_profile_builder_take_frame_values:
+ * @values: (transfer full): g_malloc()ed entries whose `metric` field holds
+ *   HEARTH_FRAME_VALUE_KEY (frame, metric)
+ * @n: the number of entries
+ * @node_map: (nullable): maps the entries' nodes to builder nodes
+ *   (%HEARTH_NO_INDEX: drop the entry); %NULL when they are builder nodes
+ * @n_map: the length of @node_map
+ *
+ * Like hearth_profile_builder_add_frame_value() for many entries at once,
+ * for importers that collect millions of them: the builder keeps @values
+ * and builds the profile's per-frame table inside it, so the entries are
+ * never copied (a 100 MB MicroProfiler dump has over two million).
+ */
+void
+hearth_profile_builder_take_frame_values (HearthProfileBuilder *self,
+                                          HearthFrameValue     *values,
+                                          gsize                 n,
+                                          const guint32        *node_map,
+                                          gsize                 n_map)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (values != NULL || n == 0);
+  g_return_if_fail (n <= G_MAXUINT);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      guint32 node = values[i].node;
+
+      if (node_map != NULL)
+        node = node < n_map ? node_map[node] : HEARTH_NO_INDEX;
+      if (node >= self->n_nodes || (values[i].metric & HEARTH_FRAME_VALUE_METRIC_MASK) >= HEARTH_N_METRICS)
+        values[i].value = 0;      /* dropped by finish_frame_values() */
+      else
+        values[i].node = node;
+    }
+
+  if (self->n_frame_values == 0)
+    {
+      g_free (self->frame_values);
+      self->frame_values = values;
+      self->n_frame_values = self->frame_values_cap = n;
+    }
+  else
+    {
+      reserve_frame_values (self, n);
+      memcpy (self->frame_values + self->n_frame_values, values, n * sizeof (HearthFrameValue));
+      self->n_frame_values += n;
+      g_free (values);
+    }
+}
+
+/* Groups the entries by frame into the profile's per-frame table, in place:
+ * a counting sort by frame whose permutation cycles swap entries inside the
+ * builder's array (O(n), no second copy), then the keys become metrics and
+ * the array becomes the profile's. Within a frame the entries come in no
+ * particular order; readers sum them. Entries of frames that do not exist,
+ * of metrics the profile lacks and zero values are dropped. */
 static void
 finish_frame_values (HearthProfileBuilder *self,
                      HearthProfile        *profile,
                      const guint32        *new_index)
 {
-  GArray *raw = self->frame_values;
+  HearthFrameValue *a = self->frame_values;
+  gsize n = self->n_frame_values;
   guint n_frames = profile->n_frames;
-  g_autofree guint32 *cursor = NULL;
+  guint32 drop = MIN (n_frames, HEARTH_FRAME_VALUE_MAX_FRAME + 1);
+  g_autofree guint32 *next = NULL;
   guint32 *offsets;
-  guint n_kept = 0;
+  guint32 n_kept;
 
-  if (raw == NULL)
+  if (a == NULL)
     return;
+  self->frame_values = NULL;
+  self->n_frame_values = self->frame_values_cap = 0;
 
-  offsets = profile->frame_value_offsets = g_new0 (guint32, n_frames + 1);
-  for (guint i = 0; i < raw->len; i++)
+  /* bucket `drop` (normally the frame count) collects what is dropped */
+  for (gsize i = 0; i < n; i++)
     {
-      RawFrameValue *v = &g_array_index (raw, RawFrameValue, i);
+      guint32 frame = a[i].metric >> HEARTH_FRAME_VALUE_METRIC_BITS;
+      guint32 metric = a[i].metric & HEARTH_FRAME_VALUE_METRIC_MASK;
 
-      if (v->frame >= n_frames || v->value == 0 || !(profile->metrics & (1u << v->metric)))
-        {
-          v->frame = G_MAXUINT32;   /* dropped */
-          continue;
-        }
-      offsets[v->frame + 1]++;
-      n_kept++;
+      if (frame >= drop || a[i].value == 0 || !(profile->metrics & (1u << metric)))
+        a[i].metric = HEARTH_FRAME_VALUE_KEY (drop, 0);
     }
-  for (guint f = 0; f < n_frames; f++)
+  offsets = profile->frame_value_offsets = g_new0 (guint32, (gsize) n_frames + 2);
+  for (gsize i = 0; i < n; i++)
+    offsets[(a[i].metric >> HEARTH_FRAME_VALUE_METRIC_BITS) + 1]++;
+  for (guint f = 0; f <= drop; f++)
     offsets[f + 1] += offsets[f];
 
-  profile->frame_values = g_new (HearthFrameValue, MAX (n_kept, 1));
-  cursor = g_memdup2 (offsets, sizeof (guint32) * (n_frames + 1));
-  for (guint i = 0; i < raw->len; i++)
-    {
-      const RawFrameValue *v = &g_array_index (raw, RawFrameValue, i);
-      HearthFrameValue *out;
+  next = g_memdup2 (offsets, sizeof (guint32) * ((gsize) drop + 1));
+  for (guint32 b = 0; b <= drop; b++)
+    while (next[b] < offsets[b + 1])
+      {
+        HearthFrameValue v = a[next[b]];
+        guint32 vb = v.metric >> HEARTH_FRAME_VALUE_METRIC_BITS;
 
-      if (v->frame == G_MAXUINT32)
-        continue;
-      out = &profile->frame_values[cursor[v->frame]++];
-      out->node = new_index[v->node];
-      out->metric = v->metric;
-      out->value = v->value;
+        /* carry v to its bucket, picking up what was there, until the
+         * entry that belongs at next[b] comes round */
+        while (vb != b)
+          {
+            HearthFrameValue t = a[next[vb]];
+
+            a[next[vb]++] = v;
+            v = t;
+            vb = v.metric >> HEARTH_FRAME_VALUE_METRIC_BITS;
+          }
+        a[next[b]++] = v;
+      }
+
+  n_kept = offsets[drop];
+  for (guint32 i = 0; i < n_kept; i++)
+    {
+      a[i].node = new_index[a[i].node];
+      a[i].metric &= HEARTH_FRAME_VALUE_METRIC_MASK;
     }
-  g_clear_pointer (&self->frame_values, g_array_unref);
+  /* frames past HEARTH_FRAME_VALUE_MAX_FRAME, if any, have no entries */
+  for (guint f = drop; f < n_frames; f++)
+    offsets[f + 1] = n_kept;
+
+  profile->frame_values = g_renew (HearthFrameValue, a, MAX (n_kept, 1));
 }
 
 /**
@@ -842,8 +921,7 @@ hearth_profile_builder_reserve_frame_values (HearthProfileBuilder *self,
 {
   g_return_if_fail (self != NULL);
 
-  if (self->frame_values == NULL)
-    self->frame_values = g_array_sized_new (FALSE, FALSE, sizeof (RawFrameValue), n);
+  reserve_frame_values (self, n);
 }
 
 /**

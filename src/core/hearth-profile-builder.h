@@ -107,6 +107,16 @@ void                  hearth_profile_builder_set_value        (HearthProfileBuil
                                                                HearthMetric          metric,
                                                                double                value);
 
+/* The `metric` field of the entries given to
+ * hearth_profile_builder_take_frame_values() holds frame and metric */
+#define HEARTH_FRAME_VALUE_METRIC_BITS 4
+#define HEARTH_FRAME_VALUE_METRIC_MASK ((1u << HEARTH_FRAME_VALUE_METRIC_BITS) - 1)
+#define HEARTH_FRAME_VALUE_MAX_FRAME ((G_MAXUINT32 >> HEARTH_FRAME_VALUE_METRIC_BITS) - 1)
+#define HEARTH_FRAME_VALUE_KEY(frame, metric) \
+  (((guint32) (frame) << HEARTH_FRAME_VALUE_METRIC_BITS) | (guint32) (metric))
+
+G_STATIC_ASSERT (HEARTH_N_METRICS <= HEARTH_FRAME_VALUE_METRIC_MASK + 1);
+
 guint                 hearth_profile_builder_add_frame        (HearthProfileBuilder *self,
                                                                const HearthFrame    *frame);
 void                  hearth_profile_builder_reserve_frame_values (HearthProfileBuilder *self,
@@ -116,6 +126,11 @@ void                  hearth_profile_builder_add_frame_value  (HearthProfileBuil
                                                                guint                 node,
                                                                HearthMetric          metric,
                                                                double                value);
+void                  hearth_profile_builder_take_frame_values (HearthProfileBuilder *self,
+                                                                HearthFrameValue     *values,
+                                                                gsize                 n,
+                                                                const guint32        *node_map,
+                                                                gsize                 n_map);
 void                  hearth_frame_init                       (HearthFrame          *frame);
 void                  hearth_profile_builder_add_thread       (HearthProfileBuilder *self,
                                                                const char           *name,

@@ -194,16 +194,20 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Val, val_free)
 /* ------------------------------------------------------------------------ */
 /* Aggregated call-tree arena */
 
+/* the arena's value columns are the profile's first metrics, so that a
+ * column index is also a HearthMetric */
 enum
 {
-  V_CPU,       /* ns */
-  V_CALLS,
-  V_ALLOC_COUNT,
-  V_ALLOC_BYTES,
-  V_FREE_COUNT,
-  V_FREE_BYTES,
+  V_CPU = HEARTH_METRIC_CPU_TIME,          /* ns */
+  V_CALLS = HEARTH_METRIC_CALLS,
+  V_ALLOC_COUNT = HEARTH_METRIC_ALLOC_COUNT,
+  V_ALLOC_BYTES = HEARTH_METRIC_ALLOC_BYTES,
+  V_FREE_COUNT = HEARTH_METRIC_FREE_COUNT,
+  V_FREE_BYTES = HEARTH_METRIC_FREE_BYTES,
   N_V
 };
+
+G_STATIC_ASSERT (V_CPU == 0 && V_FREE_BYTES == 5);
 
 typedef struct
 {
@@ -232,14 +236,6 @@ typedef struct
 
 typedef struct
 {
-  guint32 frame;
-  guint32 node;
-  guint32 v;          /* V_CPU ... */
-  double  value;
-} FrameValueRec;
-
-typedef struct
-{
   char     *name;
   int       category;
   gboolean  gpu;
@@ -265,6 +261,11 @@ typedef struct
   guint32    frame;
   double     start;
   double     child;
+  /* children's time not yet taken from this scope's per-frame values: all
+   * of it lies in frame acc_frame (see close_scope) */
+  double     acc;
+  guint32    acc_frame;
+  gboolean   split;       /* some was taken directly: not in one frame */
   gboolean   placeholder;
   /* inspection only */
   GPtrArray *labels;
@@ -334,11 +335,13 @@ typedef struct
   GArray                   *threads;           /* ThreadState */
   Arena                     arena;
 
-  /* per-frame self values (FrameValueRec; see fv_split) */
-  GArray                   *fv_pending;        /* merged by key, since the last flush */
-  guint32                  *fv_slots;          /* open addressing: pending index + 1 */
-  guint                     fv_n_slots;        /* power of two */
-  GArray                   *fv;                /* merged, non-paused frames */
+  /* per-frame self values (see fv_add), handed to the builder at the end:
+   * arena nodes, HEARTH_FRAME_VALUE_KEY (frame, V_*) */
+  HearthFrameValue         *fv;
+  gsize                     n_fv;
+  gsize                     fv_cap;
+  guint32                  *fv_last;           /* per node and V_*: its newest entry + 1 */
+  gsize                     fv_last_cap;
   GArray                   *fv_cut[2];         /* double: frame starts, CPU and GPU */
   guint                     fv_hint[2];        /* frame of the last fv_split() */
   GPtrArray                *fv_base;           /* per thread: GArray of depth-0 time per frame */
@@ -2125,44 +2128,31 @@ peek_issue (Reader          *r,
  * the newest frame what lies after it, so the portions always sum to the
  * scope's duration and the per-frame values sum to the totals. Scopes that
  * cross a frame boundary are clipped at it (§12.4). */
-static inline guint
-fv_hash (guint32 frame,
-         guint32 node,
-         guint   v)
+G_NO_INLINE static void
+fv_grow (Reader *r,
+         gsize   key)
 {
-  guint64 key = ((guint64) frame << 35) ^ ((guint64) node << 3) ^ v;
-
-  key ^= key >> 33;
-  key *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-  key ^= key >> 33;
-  return (guint) key;
-}
-
-static void
-fv_rehash (Reader *r)
-{
-  guint mask = r->fv_n_slots - 1;
-
-  memset (r->fv_slots, 0, sizeof (guint32) * r->fv_n_slots);
-  for (guint k = 0; k < r->fv_pending->len; k++)
+  if (r->n_fv == r->fv_cap)
     {
-      const FrameValueRec *o = &g_array_index (r->fv_pending, FrameValueRec, k);
-      guint i;
+      r->fv_cap = MAX (4096, r->fv_cap + r->fv_cap / 2);
+      r->fv = g_renew (HearthFrameValue, r->fv, r->fv_cap);
+    }
+  if (key >= r->fv_last_cap)
+    {
+      gsize cap = MAX (key + 1, r->fv_last_cap * 2);
 
-      for (i = fv_hash (o->frame, o->node, o->v) & mask; r->fv_slots[i] != 0; i = (i + 1) & mask)
-        ;
-      r->fv_slots[i] = k + 1;
+      r->fv_last = g_renew (guint32, r->fv_last, cap);
+      memset (r->fv_last + r->fv_last_cap, 0, sizeof (guint32) * (cap - r->fv_last_cap));
+      r->fv_last_cap = cap;
     }
 }
 
-static void
-fv_grow_slots (Reader *r)
-{
-  r->fv_n_slots = r->fv_n_slots ? r->fv_n_slots * 2 : 4096;
-  r->fv_slots = g_renew (guint32, r->fv_slots, r->fv_n_slots);
-  fv_rehash (r);
-}
-
+/* Every scope adds its time to one frame, and each frame touches the same
+ * few thousand nodes over and over: a node's newest entry is nearly always
+ * the one to add to, so a direct index per node (not a hash, which cost a
+ * third of the load time) merges them. An older frame's entry is not looked
+ * for; a repeated key is allowed (HearthFrameValue) and rare: only scopes
+ * that cross a frame boundary go back to older frames. */
 static inline void
 fv_add (Reader  *r,
         guint32  frame,
@@ -2170,32 +2160,72 @@ fv_add (Reader  *r,
         guint    v,
         double   value)
 {
-  FrameValueRec rec = { frame, node, v, value };
-  guint mask, i;
+  gsize key = (gsize) node * N_V + v;
+  guint32 last;
 
-  if (value == 0)
+  if (value == 0 || frame > HEARTH_FRAME_VALUE_MAX_FRAME)
     return;
-
-  /* Every scope adds its duration to itself and takes it from its parent,
-   * so one frame yields many entries for few keys: merge them as they come
-   * instead of sorting them all (that sort dominated the load time) */
-  if ((r->fv_pending->len + 1) * 2 > r->fv_n_slots)
-    fv_grow_slots (r);
-
-  mask = r->fv_n_slots - 1;
-  for (i = fv_hash (frame, node, v) & mask; r->fv_slots[i] != 0; i = (i + 1) & mask)
+  if (G_UNLIKELY (r->n_fv == r->fv_cap || key >= r->fv_last_cap))
+    fv_grow (r, key);
+  last = r->fv_last[key];
+  if (last != 0 && r->fv[last - 1].metric == HEARTH_FRAME_VALUE_KEY (frame, v))
     {
-      FrameValueRec *o = &g_array_index (r->fv_pending, FrameValueRec, r->fv_slots[i] - 1);
-
-      if (o->frame == frame && o->node == node && o->v == v)
-        {
-          o->value += value;
-          return;
-        }
+      r->fv[last - 1].value += value;
+      return;
     }
+  r->fv[r->n_fv].node = node;
+  r->fv[r->n_fv].metric = HEARTH_FRAME_VALUE_KEY (frame, v);
+  r->fv[r->n_fv].value = value;
+  r->fv_last[key] = (guint32) ++r->n_fv;
+}
 
-  g_array_append_val (r->fv_pending, rec);
-  r->fv_slots[i] = r->fv_pending->len;
+/* The frame that owns time @s: the last frame starting at or before it */
+static inline guint
+fv_frame_of (Reader   *r,
+             gboolean  gpu,
+             double    s)
+{
+  GArray *cut = r->fv_cut[gpu ? 1 : 0];
+  const double *c = (const double *) cut->data;
+  guint n = cut->len, lo = 0, hi = n, g0;
+
+  /* scopes come in time order, so the frame of the previous call is
+   * nearly always the answer */
+  g0 = r->fv_hint[gpu ? 1 : 0];
+  if (g0 < n && (c[g0] <= s || g0 == 0) && (g0 + 1 >= n || s < c[g0 + 1]))
+    return g0;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (c[mid] <= s)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  g0 = lo > 0 ? lo - 1 : 0;
+  r->fv_hint[gpu ? 1 : 0] = g0;
+  return g0;
+}
+
+/* Whether [s, e] lies inside frame @g */
+static inline gboolean
+fv_within (Reader   *r,
+           gboolean  gpu,
+           guint     g,
+           double    e)
+{
+  GArray *cut = r->fv_cut[gpu ? 1 : 0];
+
+  return g + 1 >= cut->len || e <= g_array_index (cut, double, g + 1);
+}
+
+/* Whether @base has an element for frame @g (fv_split grows it otherwise) */
+static inline gboolean
+fv_base_in (GArray *base,
+            guint   g)
+{
+  return g < base->len;
 }
 
 static GArray *
@@ -2220,29 +2250,12 @@ fv_split (Reader   *r,
 {
   GArray *cut = r->fv_cut[gpu ? 1 : 0];
   const double *c = (const double *) cut->data;
-  guint n = cut->len, lo = 0, hi, g0;
+  guint n = cut->len, g0;
   double b;
 
   if (n == 0)
     return;
-  /* g0: the last frame starting at or before s. Scopes come in time order,
-   * so the frame of the previous call is nearly always the answer */
-  g0 = r->fv_hint[gpu ? 1 : 0];
-  if (!(g0 < n && (c[g0] <= s || g0 == 0) && (g0 + 1 >= n || s < c[g0 + 1])))
-    {
-      hi = n;
-      while (lo < hi)
-        {
-          guint mid = lo + (hi - lo) / 2;
-
-          if (c[mid] <= s)
-            lo = mid + 1;
-          else
-            hi = mid;
-        }
-      g0 = lo > 0 ? lo - 1 : 0;
-      r->fv_hint[gpu ? 1 : 0] = g0;
-    }
+  g0 = fv_frame_of (r, gpu, s);
   b = s;
   for (guint g = g0; g < n; g++)
     {
@@ -2266,27 +2279,29 @@ fv_split (Reader   *r,
     }
 }
 
-/* Merges the pending values into r->fv. Values of paused frames are taken
- * out of the totals instead (§12.3: paused frames are excluded from
- * summaries); values of frames that never completed stay in the totals. */
+/* Paused frames are excluded from summaries (§12.3): their values come out
+ * of the totals and the per-frame table. Frames that never completed keep
+ * theirs in the totals (the builder drops their per-frame entries). */
 static void
-fv_flush (Reader *r)
+fv_drop_paused (Reader *r)
 {
-  GArray *p = r->fv_pending;
+  gboolean any = FALSE;
 
-  /* fv_add() merged equal keys already, and nobody needs them in order */
-  if (r->fv_slots != NULL)
-    memset (r->fv_slots, 0, sizeof (guint32) * r->fv_n_slots);
-  for (guint i = 0; i < p->len; i++)
+  for (guint f = 0; f < r->frames->len && !any; f++)
+    any = g_array_index (r->frames, HearthFrame, f).paused;
+  if (!any)
+    return;
+  for (gsize i = 0; i < r->n_fv; i++)
     {
-      const FrameValueRec *rec = &g_array_index (p, FrameValueRec, i);
+      HearthFrameValue *rec = &r->fv[i];
+      guint32 frame = rec->metric >> HEARTH_FRAME_VALUE_METRIC_BITS;
 
-      if (rec->frame < r->frames->len && g_array_index (r->frames, HearthFrame, rec->frame).paused)
-        r->arena.v[rec->v][rec->node] -= rec->value;
-      else if (rec->value != 0)
-        g_array_append_vals (r->fv, rec, 1);
+      if (frame < r->frames->len && g_array_index (r->frames, HearthFrame, frame).paused)
+        {
+          r->arena.v[rec->metric & HEARTH_FRAME_VALUE_METRIC_MASK][rec->node] -= rec->value;
+          rec->value = 0;
+        }
     }
-  g_array_set_size (p, 0);
 }
 
 static void
@@ -2348,16 +2363,53 @@ close_scope (Reader      *r,
   StackEntry *se = &th->stack[--th->depth];
   double dur = end - se->start;
 
+  StackEntry *parent = th->depth > 0 ? &th->stack[th->depth - 1] : NULL;
+  guint g = fv_frame_of (r, th->gpu, se->start);
+  gboolean within = fv_within (r, th->gpu, g, end);
+
   r->arena.v[V_CPU][se->node] += (dur - se->child) * 1e6;
-  if (th->depth > 0)
-    th->stack[th->depth - 1].child += dur;
+  if (parent != NULL)
+    parent->child += dur;
   else
     th->base_child += dur;
-  fv_split (r, th->gpu, se->start, end, se->node, 1, NULL);
-  if (th->depth > 0)
-    fv_split (r, th->gpu, se->start, end, th->stack[th->depth - 1].node, -1, NULL);
+
+  /* Per frame, a scope's self time is its span in the frame minus its
+   * children's. Nearly every scope lies in one frame, and then so do its
+   * children: its self time goes to that frame in one entry. Children
+   * report to their parent through acc, so the parent is touched once. */
+  if (within && !se->split && (se->acc == 0 || se->acc_frame == g))
+    fv_add (r, g, se->node, V_CPU, (dur - se->acc) * 1e6);
   else
-    fv_split (r, th->gpu, se->start, end, NO_TIMER, 1, fv_base_of (r, j));
+    {
+      fv_split (r, th->gpu, se->start, end, se->node, 1, NULL);
+      if (se->acc != 0)
+        fv_add (r, se->acc_frame, se->node, V_CPU, -se->acc * 1e6);
+    }
+  if (parent == NULL)
+    {
+      GArray *base = fv_base_of (r, j);
+
+      if (within && fv_base_in (base, g))
+        g_array_index (base, double, g) += dur;
+      else
+        fv_split (r, th->gpu, se->start, end, NO_TIMER, 1, base);
+    }
+  else if (within)
+    {
+      if (parent->acc != 0 && parent->acc_frame != g)
+        {
+          fv_add (r, parent->acc_frame, parent->node, V_CPU, -parent->acc * 1e6);
+          parent->split = TRUE;
+          parent->acc = 0;
+        }
+      parent->acc_frame = g;
+      parent->acc += dur;
+    }
+  else
+    {
+      fv_split (r, th->gpu, se->start, end, parent->node, -1, NULL);
+      parent->split = TRUE;
+    }
 
   if (r->scope_func != NULL)
     report_scope (r, j, se, th->depth, end, issue_end, still_open);
@@ -2437,6 +2489,9 @@ push_scope (Reader      *r,
   se->frame = frame;
   se->start = start;
   se->child = 0;
+  se->acc = 0;
+  se->acc_frame = 0;
+  se->split = FALSE;
   se->placeholder = FALSE;
   se->labels = NULL;
   if (r->scope_func != NULL)
@@ -2938,7 +2993,6 @@ process_frame (Reader     *r,
     }
   fr.clobbered = acc.clobbered;
   g_array_append_val (r->frames, fr);
-  fv_flush (r);
 
   for (guint i = 0; i < 4; i++)
     drop_frame_list (r, refs[i]);
@@ -3873,17 +3927,22 @@ build_profile (Reader *r)
   for (guint j = 0; j < n_threads; j++)
     {
       ThreadState *th = &g_array_index (r->threads, ThreadState, j);
-      gboolean gpu = th->gpu;
-      gboolean clobbered = th->clobbered ||
-                           (j < r->thread_clobbered->len && g_array_index (r->thread_clobbered, guint8, j));
-      guint fid, tnode;
 
       while (th->depth > 0)
         {
           r->n_still_open++;
           close_scope (r, j, th, th->has_last_end ? th->last_end : last_end, NAN, TRUE);
         }
-      fv_flush (r);
+    }
+  fv_drop_paused (r);                     /* before the totals are copied */
+  for (guint j = 0; j < n_threads; j++)
+    {
+      ThreadState *th = &g_array_index (r->threads, ThreadState, j);
+      gboolean gpu = th->gpu;
+      gboolean clobbered = th->clobbered ||
+                           (j < r->thread_clobbered->len && g_array_index (r->thread_clobbered, guint8, j));
+      guint fid, tnode;
+
       if (r->fv_map == NULL)
         {
           r->fv_map = g_new (guint32, MAX (r->arena.n, 1));
@@ -3899,24 +3958,11 @@ build_profile (Reader *r)
   g_strfreev (names);
   if (r->fv_map != NULL)
     {
-      static const HearthMetric fv_metrics[N_V] = {
-        HEARTH_METRIC_CPU_TIME, HEARTH_METRIC_CALLS,
-        HEARTH_METRIC_ALLOC_COUNT, HEARTH_METRIC_ALLOC_BYTES,
-        HEARTH_METRIC_FREE_COUNT, HEARTH_METRIC_FREE_BYTES,
-      };
-
-      hearth_profile_builder_reserve_frame_values (b, r->fv->len);
-      for (guint i = 0; i < r->fv->len; i++)
-        {
-          const FrameValueRec *rec = &g_array_index (r->fv, FrameValueRec, i);
-
-          if (rec->node < r->arena.n && r->fv_map[rec->node] != HEARTH_NO_INDEX)
-            hearth_profile_builder_add_frame_value (b, rec->frame, r->fv_map[rec->node],
-                                                    fv_metrics[rec->v], rec->value);
-        }
-      /* a million entries or more: give the memory back before finish() */
-      g_array_unref (r->fv);
-      r->fv = g_array_new (FALSE, FALSE, sizeof (FrameValueRec));
+      /* the builder sorts them by frame inside this very buffer */
+      hearth_profile_builder_take_frame_values (b, g_steal_pointer (&r->fv), r->n_fv, r->fv_map, r->arena.n);
+      r->n_fv = r->fv_cap = 0;
+      g_clear_pointer (&r->fv_last, g_free);
+      r->fv_last_cap = 0;
     }
   arena_clear (&r->arena);                /* before finish() allocates the profile */
 
@@ -4059,8 +4105,6 @@ reader_init (Reader                   *r,
   r->pool = g_ptr_array_new_with_free_func ((GDestroyNotify) thread_arr_free);
   r->frames = g_array_new (FALSE, TRUE, sizeof (HearthFrame));
   r->threads = g_array_new (FALSE, TRUE, sizeof (ThreadState));
-  r->fv_pending = g_array_new (FALSE, FALSE, sizeof (FrameValueRec));
-  r->fv = g_array_new (FALSE, FALSE, sizeof (FrameValueRec));
   r->fv_cut[0] = g_array_new (FALSE, FALSE, sizeof (double));
   r->fv_cut[1] = g_array_new (FALSE, FALSE, sizeof (double));
   r->fv_base = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
@@ -4092,9 +4136,8 @@ reader_clear (Reader *r)
     }
   g_array_unref (r->threads);
   arena_clear (&r->arena);
-  g_array_unref (r->fv_pending);
-  g_free (r->fv_slots);
-  g_array_unref (r->fv);
+  g_free (r->fv);
+  g_free (r->fv_last);
   g_array_unref (r->fv_cut[0]);
   g_array_unref (r->fv_cut[1]);
   g_ptr_array_unref (r->fv_base);
