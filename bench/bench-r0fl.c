@@ -143,10 +143,10 @@ main (int   argc,
               self_cpu, stats.statement_bytes / 1e6 / self_cpu, child_cpu, stats.statement_bytes / 1e6 / child_cpu);
       printf ("  baseline, helper alone with a counting reader: %.3f s, %.1f MB/s\n",
               base_s, base_bytes / 1e6 / base_s);
-      printf ("  helper start-up to the I record: %.1f ms (context + prelude + module + kickoff)\n",
+      printf ("  helper start-up to the I record: %.1f ms (container + context + prelude + module + kickoff)\n",
               (stats.info_us - stats.spawn_us) / 1e3);
-      printf ("  D record: load-ms %.1f, init-ms %.1f, parse-ms %.1f\n",
-              stats.load_ms, stats.init_ms, stats.parse_ms);
+      printf ("  D record: decode-ms %.1f, load-ms %.1f, init-ms %.1f, parse-ms %.1f\n",
+              stats.decode_ms, stats.load_ms, stats.init_ms, stats.parse_ms);
     }
   return 0;
 }

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "hearth-importer.h"
 #include "hearth-microprofile-private.h"
@@ -70,11 +71,29 @@ record_free (gpointer data)
   g_free (r);
 }
 
+static GPtrArray *run_program (const char *program,
+                               const char *dump,
+                               const char *file_name,
+                               const char *extra,
+                               const char *extra2,
+                               int        *exit_status);
+
 static GPtrArray *
 run_helper (const char  *dump,
             const char  *file_name,
             const char  *extra,
             int         *exit_status)
+{
+  return run_program (g_getenv ("HEARTH_R0FL_HELPER"), dump, file_name, extra, NULL, exit_status);
+}
+
+static GPtrArray *
+run_program (const char  *program,
+             const char  *dump,
+             const char  *file_name,
+             const char  *extra,
+             const char  *extra2,
+             int         *exit_status)
 {
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
@@ -87,7 +106,7 @@ run_helper (const char  *dump,
   gsize n, i = 0;
 
   g_subprocess_launcher_set_stdin_file_path (launcher, dump);
-  p = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("HEARTH_R0FL_HELPER"), name_arg, extra, NULL);
+  p = g_subprocess_launcher_spawn (launcher, &error, program, name_arg, extra, extra2, NULL);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_communicate (p, NULL, NULL, &out, NULL, &error));
   g_assert_no_error (error);
@@ -338,6 +357,23 @@ check_container (const char        *name,
   g_assert_error (error, HEARTH_FORMAT_ERROR, (int) code);
   if (prefix ? !g_str_has_prefix (error->message, message) : strcmp (error->message, message) != 0)
     g_error ("%s: \"%s\", expected \"%s\"", name, error->message, message);
+
+  /* the helper decodes on its own (with libdeflate where available): the
+   * same message in an E container record, and nothing else */
+  if (g_getenv ("HEARTH_R0FL_HELPER") != NULL)
+    {
+      g_autoptr(GPtrArray) records = NULL;
+      g_autofree char *expected = g_strconcat ("container\n", message, NULL);
+      const char *e;
+      int status = -1;
+
+      records = run_helper (path, name, NULL, &status);
+      g_assert_cmpint (status, ==, 1);
+      g_assert_cmpuint (records->len, ==, 1);
+      e = only_record (records, 'E');
+      if (prefix ? !g_str_has_prefix (e, expected) : strcmp (e, expected) != 0)
+        g_error ("%s: helper said \"%s\", expected \"%s\"", name, e, expected);
+    }
 }
 
 static void
@@ -962,6 +998,256 @@ test_no_jsc (void)
                    "dump.html: modern Roblox dumps need JavaScriptCore (javascriptcoregtk-6.0)");
 }
 
+/* ------------------------------------------------------------------------ */
+/* The limits as settings (§5.2): process defaults, hearth-cli options */
+
+static void
+test_limit_defaults (void)
+{
+  HearthR0flLimits set = { 0 };
+  HearthR0flLimits got;
+  guint64 ram = (guint64) sysconf (_SC_PHYS_PAGES) * (guint64) sysconf (_SC_PAGESIZE);
+
+  /* nothing set: 300 s of CPU, 2 × 300 + 10 s of wall clock, 8 GiB of
+   * statements, 4 GiB of memory or three quarters of RAM */
+  hearth_r0fl_set_default_limits (&set);
+  hearth_r0fl_get_default_limits (&got);
+  g_assert_cmpuint (got.cpu_seconds, ==, 300);
+  g_assert_cmpuint (got.wall_seconds, ==, 610);
+  g_assert_cmpuint (got.output_bytes, ==, G_GUINT64_CONSTANT (8) << 30);
+  g_assert_cmpuint (got.memory_bytes, ==, MIN (G_GUINT64_CONSTANT (4) << 30, ram / 4 * 3));
+
+  /* the wall clock follows the CPU limit; a memory budget above three
+   * quarters of RAM is capped */
+  set.cpu_seconds = 7;
+  set.memory_bytes = G_GUINT64_CONSTANT (1) << 50;
+  set.output_bytes = 16 << 20;
+  hearth_r0fl_set_default_limits (&set);
+  hearth_r0fl_get_default_limits (&got);
+  g_assert_cmpuint (got.cpu_seconds, ==, 7);
+  g_assert_cmpuint (got.wall_seconds, ==, 24);
+  g_assert_cmpuint (got.output_bytes, ==, 16 << 20);
+  g_assert_cmpuint (got.memory_bytes, ==, ram / 4 * 3);
+
+  set.wall_seconds = 5;
+  set.memory_bytes = 256 << 20;
+  hearth_r0fl_set_default_limits (&set);
+  hearth_r0fl_get_default_limits (&got);
+  g_assert_cmpuint (got.wall_seconds, ==, 5);
+  g_assert_cmpuint (got.memory_bytes, ==, 256 << 20);
+
+  memset (&set, 0, sizeof set);
+  hearth_r0fl_set_default_limits (&set);
+}
+
+/* Runs hearth-cli in the directory of the fake dumps */
+static int
+run_cli (char       **err,
+         const char  *first,
+         ...) G_GNUC_NULL_TERMINATED;
+
+static int
+run_cli (char       **err,
+         const char  *first,
+         ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) p = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("HEARTH_CLI"));
+  va_start (args, first);
+  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_subprocess_launcher_set_cwd (launcher, g_getenv ("HEARTH_R0FL_FAKE_DUMPS"));
+  p = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (p, NULL, NULL, NULL, err, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (p));
+  return g_subprocess_get_exit_status (p);
+}
+
+static void
+test_limit_cli (void)
+{
+  g_autofree char *dump = fake_dump ("spin.html");
+  g_autofree char *err = NULL;
+  gint64 start;
+
+  if (dump == NULL)
+    return;
+  if (g_getenv ("HEARTH_CLI") == NULL)
+    {
+      g_test_skip ("HEARTH_CLI is not set");
+      return;
+    }
+
+  /* every command that loads files takes the limits */
+  start = g_get_monotonic_time ();
+  g_assert_cmpint (run_cli (&err, "info", "--r0fl-cpu-limit", "1", "spin.html", NULL), ==, 1);
+  g_assert_cmpstr (err, ==, "hearth-cli: spin.html: the dump's parser used more than 1 s of CPU time "
+                            "and was stopped\n");
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 8 * G_USEC_PER_SEC);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&err, "functions", "--r0fl-cpu-limit=60", "--r0fl-wall-limit", "1",
+                            "spin.html", NULL), ==, 1);
+  g_assert_cmpstr (err, ==, "hearth-cli: spin.html: the dump's parser did not finish within 1 s and was stopped\n");
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&err, "tree", "--r0fl-memory-limit", "256", "grow.html", NULL), ==, 1);
+  g_assert_cmpstr (err, ==, "hearth-cli: grow.html: the dump's parser used more than 256 MiB of memory "
+                            "and was stopped\n");
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&err, "folded", "--r0fl-output-limit", "16", "huge.html", NULL), ==, 1);
+  g_assert_cmpstr (err, ==, "hearth-cli: huge.html: the dump's parser produced more than 16 MiB of statements "
+                            "and was stopped\n");
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&err, "diff", "--r0fl-output-limit", "16", "--left", "fixture-current.html",
+                            "--right", "huge.html", NULL), ==, 1);
+  g_assert_cmpstr (err, ==, "hearth-cli: huge.html: the dump's parser produced more than 16 MiB of statements "
+                            "and was stopped\n");
+  g_clear_pointer (&err, g_free);
+
+  /* limits that leave room: the fixture loads */
+  g_assert_cmpint (run_cli (&err, "info", "--r0fl-cpu-limit", "30", "--r0fl-memory-limit", "1024",
+                            "--r0fl-wall-limit", "0", "--r0fl-output-limit", "1", "fixture-current.html",
+                            NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_clear_pointer (&err, g_free);
+
+  /* usage errors */
+  g_assert_cmpint (run_cli (&err, "info", "--r0fl-cpu-limit", "0", "fixture-current.html", NULL), ==, 2);
+  g_assert_true (g_str_has_prefix (err, "hearth-cli: invalid --r0fl-cpu-limit '0' (expected a whole number "
+                                        "from 1 to 1048576)\n"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&err, "info", "--r0fl-memory-limit=lots", "fixture-current.html", NULL), ==, 2);
+  g_assert_true (g_str_has_prefix (err, "hearth-cli: invalid --r0fl-memory-limit 'lots'"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&err, "info", "fixture-current.html", "--r0fl-wall-limit", NULL), ==, 2);
+  g_assert_true (g_str_has_prefix (err, "hearth-cli: --r0fl-wall-limit needs a number\n"));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Prelude contract (§8.9): the test build of the helper evaluates the
+ * prelude with one piece removed or changed */
+
+static GPtrArray *
+run_contract (const char *dump_name,
+              const char *variant,
+              const char *extra,
+              int        *status)
+{
+  g_autofree char *dump = fake_dump (dump_name);
+  g_autofree char *arg = g_strconcat ("--prelude-variant=", variant, NULL);
+
+  if (dump == NULL)
+    return NULL;
+  return run_program (g_getenv ("HEARTH_R0FL_HELPER_CONTRACT"), dump, "fixture.html", arg, extra, status);
+}
+
+/* The E record of a run that failed: its code and one-line message */
+static void
+check_contract_failure (const char *dump_name,
+                        const char *variant,
+                        const char *code,
+                        const char *message)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) chunks = NULL;
+  g_autofree char *expected = g_strconcat (code, "\n", message, NULL);
+  const char *e;
+  int status = -1;
+
+  records = run_contract (dump_name, variant, NULL, &status);
+  if (records == NULL)
+    return;
+  g_test_message ("%s with prelude variant %s", dump_name, variant);
+  g_assert_cmpint (status, ==, 1);
+  e = only_record (records, 'E');
+  /* the details (a stack) follow on further lines */
+  g_assert_true (g_str_has_prefix (e, expected));
+  g_assert_true (e[strlen (expected)] == '\0' || e[strlen (expected)] == '\n');
+  chunks = records_of (records, 'S');
+  g_assert_cmpuint (chunks->len, ==, 0);
+  g_assert_cmpint (((Record *) g_ptr_array_index (records, records->len - 1))->type, ==, 'E');
+}
+
+static void
+check_contract_chunks (const char *dump_name,
+                       const char *variant,
+                       const char *extra)
+{
+  g_autofree char *fixture_path = g_test_build_filename (G_TEST_DIST, "data", "microprofile-c-statements.js", NULL);
+  g_autoptr(GBytes) fixture = load (fixture_path);
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) chunks = NULL;
+  g_autoptr(GString) joined = g_string_new (NULL);
+  int status = -1;
+
+  records = run_contract (dump_name, variant, extra, &status);
+  if (records == NULL)
+    return;
+  g_assert_cmpint (status, ==, 0);
+  chunks = records_of (records, 'S');
+  g_assert_cmpuint (chunks->len, ==, 40);
+  for (guint i = 0; i < chunks->len; i++)
+    g_string_append (joined, g_ptr_array_index (chunks, i));
+  g_assert_cmpmem (joined->str, joined->len, g_bytes_get_data (fixture, NULL), g_bytes_get_size (fixture));
+  g_assert_true (g_str_has_prefix (only_record (records, 'D'), "rc=0\nstatements=40\n"));
+}
+
+static void
+test_prelude_contract (void)
+{
+  if (g_getenv ("HEARTH_R0FL_HELPER_CONTRACT") == NULL)
+    {
+      g_test_skip ("the contract build of the helper needs JavaScriptCore");
+      return;
+    }
+
+  /* window: the current generation aborts while loading */
+  check_contract_failure ("fixture-current.html", "no-window", "tools-load",
+                          "RuntimeError: Aborted(Assertion failed: fake tools: no window, "
+                          "no WorkerGlobalScope, no Node)");
+  /* (the older generation's factory is not async: it throws rather than rejects) */
+  check_contract_failure ("fixture-older.html", "no-window", "tools-load",
+                          "RuntimeError: Aborted(Assertion failed: fake tools: no window, "
+                          "no importScripts, no Node)");
+  /* self another object: Init reads the bare global isWorker */
+  check_contract_failure ("fixture-current.html", "self-other", "init",
+                          "ReferenceError: Can't find variable: isWorker");
+  check_contract_failure ("fixture-older.html", "self-other", "init",
+                          "ReferenceError: Can't find variable: isWorker");
+  /* the native asynchronous instantiate never settles */
+  check_contract_failure ("fixture-current.html", "no-instantiate", "tools-load",
+                          "the tools module did not finish initialising (state loading)");
+  check_contract_failure ("fixture-older.html", "no-instantiate", "tools-load",
+                          "the tools module did not finish initialising (state loading)");
+  /* atob: the older generation decodes its WASM with it */
+  check_contract_failure ("fixture-older.html", "no-atob", "tools-load",
+                          "ReferenceError: Can't find variable: atob");
+  check_contract_chunks ("fixture-current.html", "no-atob", NULL);
+  /* a WorkerGlobalScope sends the current generation down its worker branch */
+  check_contract_failure ("fixture-current.html", "worker-scope", "tools-load",
+                          "TypeError: undefined is not an object (evaluating 'self.location.href')");
+  /* TextDecoder is only a speed-up: the same chunks without it */
+  check_contract_chunks ("fixture-current.html", "no-textdecoder", NULL);
+  check_contract_chunks ("fixture-older.html", "no-textdecoder", NULL);
+  check_contract_chunks ("fixture-current.html", "no-textdecoder", "--fast-path");
+  /* the unchanged prelude through the test build: the fixture */
+  check_contract_chunks ("fixture-current.html", "none", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -983,6 +1269,9 @@ main (int   argc,
   g_test_add_func ("/hearth/r0fl/limit/cpu", test_limit_cpu);
   g_test_add_func ("/hearth/r0fl/limit/cancel", test_limit_cancel);
   g_test_add_func ("/hearth/r0fl/limit/memory", test_limit_memory);
+  g_test_add_func ("/hearth/r0fl/limit/defaults", test_limit_defaults);
+  g_test_add_func ("/hearth/r0fl/limit/cli", test_limit_cli);
+  g_test_add_func ("/hearth/r0fl/helper/prelude-contract", test_prelude_contract);
 
   return g_test_run ();
 }

@@ -14,6 +14,8 @@
 #include <stdio.h>
 
 #include "hearth-application.h"
+#include "hearth-preferences-window.h"
+#include "hearth-r0fl-runner.h"
 #include "hearth-window.h"
 
 #define SETTINGS_SCHEMA_ID "io.github.hearthprof.Hearth"
@@ -128,6 +130,17 @@ hearth_application_quit_action (GSimpleAction *action,
 }
 
 static void
+hearth_application_preferences_action (GSimpleAction *action,
+                                       GVariant      *param,
+                                       gpointer       user_data)
+{
+  HearthApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (hearth_preferences_window_new (parent)));
+}
+
+static void
 hearth_application_about_action (GSimpleAction *action,
                                  GVariant      *param,
                                  gpointer       user_data)
@@ -156,6 +169,7 @@ static const GActionEntry app_actions[] = {
   { "open", hearth_application_open_action },
   { "new-window", hearth_application_new_window_action },
   { "quit", hearth_application_quit_action },
+  { "preferences", hearth_application_preferences_action },
   { "about", hearth_application_about_action },
 };
 
@@ -166,6 +180,7 @@ static const struct {
   { "app.open", { "<Control>o", NULL } },
   { "app.new-window", { "<Control>n", NULL } },
   { "app.quit", { "<Control>q", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
   { "win.close", { "<Control>w", NULL } },
   { "win.search", { "<Control>f", NULL } },
   { "win.export-csv", { "<Control>e", NULL } },
@@ -210,6 +225,52 @@ hearth_application_setup_style_variant (HearthApplication *self)
   g_action_map_add_action (G_ACTION_MAP (self), action);
 }
 
+/* The limits of the helper that runs modern Roblox dumps' own parsers
+ * (roblox-r0fl.md §5.2): every load reads them, so a change applies to the
+ * next file opened */
+static void
+hearth_application_settings_r0fl_changed_cb (HearthApplication *self,
+                                            const char        *key,
+                                            GSettings         *settings)
+{
+  HearthR0flLimits limits = { 0 };
+
+  if (key != NULL && !g_str_has_prefix (key, "r0fl-"))
+    return;
+
+  limits.cpu_seconds = g_settings_get_uint (settings, "r0fl-cpu-seconds");
+  limits.memory_bytes = (guint64) g_settings_get_uint (settings, "r0fl-memory-mib") << 20;
+  limits.wall_seconds = g_settings_get_uint (settings, "r0fl-wall-seconds");
+  limits.output_bytes = (guint64) g_settings_get_uint (settings, "r0fl-output-mib") << 20;
+  hearth_r0fl_set_default_limits (&limits);
+}
+
+static void
+hearth_application_setup_r0fl_limits (HearthApplication *self)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  static const char * const keys[] = {
+    "r0fl-cpu-seconds", "r0fl-memory-mib", "r0fl-wall-seconds", "r0fl-output-mib",
+  };
+
+  if (self->settings == NULL)
+    return;
+
+  /* an older compiled schema (an uninstalled build) keeps the built-in limits */
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (!g_settings_schema_has_key (schema, keys[i]))
+      {
+        g_debug ("GSettings schema %s lacks %s; the R0FL limits are not kept", SETTINGS_SCHEMA_ID, keys[i]);
+        return;
+      }
+
+  g_signal_connect_object (self->settings, "changed",
+                           G_CALLBACK (hearth_application_settings_r0fl_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  hearth_application_settings_r0fl_changed_cb (self, NULL, self->settings);
+}
+
 static void
 hearth_application_startup (GApplication *application)
 {
@@ -223,6 +284,7 @@ hearth_application_startup (GApplication *application)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
 
   hearth_application_setup_style_variant (self);
+  hearth_application_setup_r0fl_limits (self);
 }
 
 static void

@@ -27,6 +27,7 @@
 #include "hearth-importer.h"
 #include "hearth-papyrus-reader.h"
 #include "hearth-profile.h"
+#include "hearth-r0fl-runner.h"
 #include "hearth-speedscope-writer.h"
 #include "hearth-table-export.h"
 #include "hearth-units.h"
@@ -65,6 +66,9 @@ typedef struct
   gboolean       noise;
   /* functions, tree */
   const char    *frames;
+  /* every command: limits of the helper for modern Roblox dumps */
+  HearthR0flLimits r0fl;
+  gboolean       r0fl_set;
 } Options;
 
 static const char usage_text[] =
@@ -116,6 +120,13 @@ static const char usage_text[] =
   "  --noise            diff: gray changes within 2 pooled standard errors\n"
   "  -h, --help         show this help\n"
   "  --version          show the version\n"
+  "\n"
+  "Limits of the sandboxed helper that runs a modern Roblox dump's (R0FL) own\n"
+  "parser, for every command:\n"
+  "  --r0fl-cpu-limit SECONDS   CPU time (default 300)\n"
+  "  --r0fl-memory-limit MIB    resident memory (default 4096; at most 3/4 of RAM)\n"
+  "  --r0fl-wall-limit SECONDS  wall-clock time (default 0: twice the CPU limit + 10)\n"
+  "  --r0fl-output-limit MIB    statement text the parser may produce (default 8192)\n"
   "\n"
   "Exit status: 0 success, 1 a capture could not be loaded, 2 usage error.\n";
 
@@ -283,6 +294,29 @@ parse_options (int       argc,
       if (diff_like && g_str_equal (arg, "--noise"))
         {
           options->noise = TRUE;
+          continue;
+        }
+
+      if (g_str_equal (name, "--r0fl-cpu-limit") || g_str_equal (name, "--r0fl-memory-limit") ||
+          g_str_equal (name, "--r0fl-wall-limit") || g_str_equal (name, "--r0fl-output-limit"))
+        {
+          gboolean wall = g_str_equal (name, "--r0fl-wall-limit");
+          guint64 number = 0;
+
+          if ((value = option_value (argc, argv, &i, arg, name_len)) == NULL)
+            return usage_error ("%s needs a number", name);
+          if (!g_ascii_string_to_unsigned (value, 10, wall ? 0 : 1, 1 << 20, &number, NULL))
+            return usage_error ("invalid %s '%s' (expected a whole number from %d to 1048576)",
+                                name, value, wall ? 0 : 1);
+          if (g_str_equal (name, "--r0fl-cpu-limit"))
+            options->r0fl.cpu_seconds = (guint) number;
+          else if (g_str_equal (name, "--r0fl-memory-limit"))
+            options->r0fl.memory_bytes = number << 20;
+          else if (wall)
+            options->r0fl.wall_seconds = (guint) number;
+          else
+            options->r0fl.output_bytes = number << 20;
+          options->r0fl_set = TRUE;
           continue;
         }
 
@@ -654,6 +688,8 @@ main (int   argc,
   options.left = g_ptr_array_new_null_terminated (4, NULL, TRUE);
   options.right = g_ptr_array_new_null_terminated (4, NULL, TRUE);
   status = parse_options (argc, argv, &options);
+  if (status == EXIT_OK && options.r0fl_set)
+    hearth_r0fl_set_default_limits (&options.r0fl);
   if (status == EXIT_OK)
     status = run_command (&options);
 

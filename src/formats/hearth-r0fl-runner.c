@@ -70,12 +70,13 @@ resolve_limits (const HearthR0flLimits *in,
   *out = *in;
   if (out->cpu_seconds == 0)
     out->cpu_seconds = 300;
-  if (out->memory_bytes == 0)
-    {
-      if (pages > 0 && page > 0)
-        budget = MIN (budget, (guint64) pages * (guint64) page / 4 * 3);
-      out->memory_bytes = budget;
-    }
+  if (out->memory_bytes != 0)
+    budget = out->memory_bytes;
+  /* never more than three quarters of physical memory (§5.2): a larger
+   * budget only hands the decision to the kernel's out-of-memory killer */
+  if (pages > 0 && page > 0)
+    budget = MIN (budget, (guint64) pages * (guint64) page / 4 * 3);
+  out->memory_bytes = budget;
   if (out->wall_seconds == 0)
     out->wall_seconds = 2 * out->cpu_seconds + 10;
   if (out->output_bytes == 0)
@@ -467,6 +468,7 @@ run_record (Run          *run,
             run->stats->load_ms = kv_double (text, "load-ms");
             run->stats->init_ms = kv_double (text, "init-ms");
             run->stats->parse_ms = kv_double (text, "parse-ms");
+            run->stats->decode_ms = kv_double (text, "decode-ms");
             run->stats->rc = run->rc;
           }
         return TRUE;

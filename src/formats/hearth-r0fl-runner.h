@@ -16,7 +16,7 @@ G_BEGIN_DECLS
  * HearthR0flLimits:
  * @cpu_seconds: CPU time of the helper (RLIMIT_CPU); 0 for the default (300 s)
  * @memory_bytes: resident-memory budget, enforced by a watchdog; 0 for the
- *   default (4 GiB, or three quarters of physical memory if less)
+ *   default (4 GiB); never more than three quarters of physical memory
  * @wall_seconds: wall-clock deadline; 0 for twice the CPU limit plus 10 s
  * @output_bytes: cap on the statement text; 0 for the default (8 GiB)
  * @no_jit: run JavaScriptCore without its JIT (`--no-jit`)
@@ -54,6 +54,7 @@ typedef struct
   double   init_ms;
   double   parse_ms;
   int      rc;
+  double   decode_ms;           /* from the D record: reading and decoding the container */
 } HearthR0flStats;
 
 gboolean       hearth_r0fl_helper_available  (void);

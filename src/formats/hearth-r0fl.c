@@ -13,6 +13,9 @@
 
 #include <string.h>
 #include <zlib.h>
+#ifdef HEARTH_R0FL_LIBDEFLATE
+#include <libdeflate.h>
+#endif
 
 #include "hearth-r0fl.h"
 
@@ -170,6 +173,41 @@ hearth_r0fl_base64_decode (const char  *text,
   return g_bytes_new_take (out, o);
 }
 
+#ifdef HEARTH_R0FL_LIBDEFLATE
+/* The helper's build: libdeflate inflates a whole buffer about 1.6 times as
+ * fast as zlib. It only takes streams that zlib would accept with the same
+ * result (complete, exactly @size bytes, nothing after the end); for
+ * anything else it returns NULL and zlib runs again for the exact message. */
+static guint8 *
+inflate_whole (const guint8 *in,
+               gsize         in_len,
+               guint32       size,
+               const char   *prefix,
+               gsize         prefix_len)
+{
+  struct libdeflate_decompressor *d = libdeflate_alloc_decompressor ();
+  guint8 *out;
+  size_t used = 0, got = 0;
+  enum libdeflate_result r;
+
+  if (d == NULL)
+    return NULL;
+  out = g_malloc (prefix_len + (gsize) size + 2);
+  if (prefix_len > 0)
+    memcpy (out, prefix, prefix_len);
+  /* the spare byte makes a longer stream fail */
+  r = libdeflate_zlib_decompress_ex (d, in, in_len, out + prefix_len, (size_t) size + 1, &used, &got);
+  libdeflate_free_decompressor (d);
+  if (r == LIBDEFLATE_SUCCESS && got == size && used == in_len)
+    {
+      out[prefix_len + size] = 0;
+      return out;
+    }
+  g_free (out);
+  return NULL;
+}
+#endif
+
 /* Inflates blob = u32le size | u32 unused | zlib stream. With @keep, returns
  * the inflated bytes (NUL-terminated); otherwise inflates through a scratch
  * buffer and only counts, so a 1 GiB body costs no memory. */
@@ -210,6 +248,19 @@ inflate_blob (GBytes      *blob,
                    what, size, cap);
       return FALSE;
     }
+
+#ifdef HEARTH_R0FL_LIBDEFLATE
+  if (keep != NULL)
+    {
+      out = inflate_whole (p + 8, n - 8, size, prefix, prefix_len);
+      if (out != NULL)
+        {
+          *size_out = size;
+          *keep = g_bytes_new_take (out, prefix_len + size);
+          return TRUE;
+        }
+    }
+#endif
 
   if (inflateInit (&z) != Z_OK)
     g_error ("inflateInit failed");

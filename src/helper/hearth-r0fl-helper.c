@@ -415,6 +415,61 @@ read_input (GError **error)
   return g_byte_array_free_to_bytes (all);
 }
 
+#ifdef HEARTH_R0FL_HELPER_CONTRACT_TESTS
+/* Only in hearth-r0fl-helper-contract, a test build of this file that is
+ * never installed: --prelude-variant=NAME evaluates the prelude with one
+ * piece removed or changed, to pin down why each piece exists
+ * (roblox-r0fl.md §8.9). The shipped helper has no such option. */
+typedef struct
+{
+  const char *name;
+  const char *find[2];
+  const char *replace[2];
+  const char *append;
+} PreludeVariant;
+
+static const PreludeVariant prelude_variants[] = {
+  { "none", { NULL }, { NULL }, NULL },
+  { "no-window", { "  g.window = g;\n" }, { "" }, NULL },
+  { "self-other", { "  g.self = g;\n" }, { "  g.self = {};\n" }, NULL },
+  { "no-instantiate", { "  WA.instantiate = function (source, imports) {" },
+    { "  WA.unusedInstantiate = function (source, imports) {" }, NULL },
+  { "no-atob", { "  g.atob = function" }, { "  g.unusedAtob = function" }, NULL },
+  { "no-textdecoder",
+    { "  g.TextDecoder = function TextDecoder(label) {", "  g.TextDecoder.prototype.decode = " },
+    { "  var unusedDecoder = function TextDecoder(label) {", "  unusedDecoder.prototype.decode = " }, NULL },
+  { "worker-scope", { NULL }, { NULL }, "globalThis.WorkerGlobalScope = function WorkerGlobalScope() {};\n" },
+};
+
+static void
+evaluate_prelude_variant (JSCContext *ctx,
+                          const char *variant)
+{
+  GBytes *bytes = g_resources_lookup_data (RESOURCE_PREFIX "hearth-r0fl-prelude.js",
+                                           G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  const PreludeVariant *v = NULL;
+  GString *code;
+
+  for (guint i = 0; i < G_N_ELEMENTS (prelude_variants); i++)
+    if (strcmp (prelude_variants[i].name, variant) == 0)
+      v = &prelude_variants[i];
+  if (v == NULL)
+    fail ("internal", "unknown prelude variant %s", variant);
+  if (bytes == NULL)
+    fail ("internal", "the helper lacks its resource hearth-r0fl-prelude.js");
+
+  code = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_bytes_unref (bytes);
+  for (guint k = 0; k < G_N_ELEMENTS (v->find) && v->find[k] != NULL; k++)
+    if (g_string_replace (code, v->find[k], v->replace[k], 1) != 1)
+      fail ("internal", "prelude variant %s: the prelude no longer contains \"%s\"", variant, v->find[k]);
+  if (v->append != NULL)
+    g_string_append (code, v->append);
+  g_object_unref (evaluate (ctx, code->str, (gssize) code->len, "hearth-r0fl-prelude.js", "internal"));
+  g_string_free (code, TRUE);
+}
+#endif
+
 static double
 ms_since (gint64 start)
 {
@@ -427,6 +482,9 @@ main (int   argc,
 {
   g_autofree char *file_name = NULL;
   gboolean no_jit = FALSE, fast_path = FALSE;
+#ifdef HEARTH_R0FL_HELPER_CONTRACT_TESTS
+  const char *prelude_variant = NULL;
+#endif
   g_autoptr(GError) error = NULL;
   GBytes *input;
   GBytes *body = NULL;
@@ -442,8 +500,8 @@ main (int   argc,
   char *name;
   const char *tools_text;
   gsize tools_len, len;
-  gint64 t_start, t_init, t_parse;
-  double load_ms, init_ms, parse_ms;
+  gint64 t_decode, t_start, t_init, t_parse;
+  double decode_ms, load_ms, init_ms, parse_ms;
   int rc;
 
   signal (SIGXCPU, SIG_DFL);
@@ -460,6 +518,10 @@ main (int   argc,
         no_jit = TRUE;
       else if (strcmp (argv[i], "--fast-path") == 0)
         fast_path = TRUE;
+#ifdef HEARTH_R0FL_HELPER_CONTRACT_TESTS
+      else if (g_str_has_prefix (argv[i], "--prelude-variant="))
+        prelude_variant = argv[i] + strlen ("--prelude-variant=");
+#endif
       else
         {
           fprintf (stderr, "usage: hearth-r0fl-helper --file-name=NAME [--no-jit] [--fast-path] < DUMP\n");
@@ -480,6 +542,7 @@ main (int   argc,
   hearth_r0fl_helper_register_resource ();
 
   /* step 1: the container */
+  t_decode = g_get_monotonic_time ();
   input = read_input (&error);
   if (input == NULL)
     fail ("container", "%s", error->message);
@@ -492,6 +555,7 @@ main (int   argc,
   }
   g_bytes_unref (input);
   tools_text = g_bytes_get_data (tools, &tools_len);
+  decode_ms = ms_since (t_decode);
 
   /* steps 2 and 3: the context and the prelude */
   t_start = g_get_monotonic_time ();
@@ -508,6 +572,11 @@ main (int   argc,
   install (ctx, "__hearth_decode_utf16le", G_CALLBACK (on_decode_utf16le), JSC_TYPE_VALUE, 1,
            JSC_TYPE_VALUE, 0);
   install (ctx, "__hearth_atob", G_CALLBACK (on_atob), JSC_TYPE_VALUE, 1, G_TYPE_STRING, 0);
+#ifdef HEARTH_R0FL_HELPER_CONTRACT_TESTS
+  if (prelude_variant != NULL)
+    evaluate_prelude_variant (ctx, prelude_variant);
+  else
+#endif
   evaluate_resource (ctx, "hearth-r0fl-prelude.js", "internal", NULL);
   if (fast_path)
     evaluate_resource (ctx, "hearth-r0fl-fast-path.js", "internal", NULL);
@@ -554,6 +623,7 @@ main (int   argc,
     g_autofree char *record = g_strdup_printf ("%sjit=%s\n", s, no_jit ? "no" : "yes");
 
     put_record ('I', record, strlen (record));
+    fflush (out);                       /* the module is ready: say so now, not after 1 MiB */
   }
   g_free (s);
   load_ms = ms_since (t_start);
@@ -572,19 +642,25 @@ main (int   argc,
     fail ("handshake", "the handshake is not a JSON array");
   g_object_unref (v);
   put_record ('M', handshake->str, handshake->len);
+  fflush (out);
   init_ms = ms_since (t_init);
 
   /* step 9: ParseRaw */
   t_parse = g_get_monotonic_time ();
   {
-    const guint8 *buffer = g_bytes_get_data (body, &len);   /* "    R0FL" + body */
+    /* "    R0FL" + body, handed to JavaScript without a copy (§4.7): the
+     * array buffer owns the decoded bytes and frees them with itself */
+    gpointer buffer = (gpointer) g_bytes_get_data (body, &len);
+    JSCValue *array_buffer = jsc_value_new_array_buffer (ctx, buffer, len, (GDestroyNotify) g_bytes_unref, body);
 
-    u8 = jsc_value_new_typed_array (ctx, JSC_TYPED_ARRAY_UINT8, len);
+    if (array_buffer == NULL || jsc_context_get_exception (ctx) != NULL)
+      fail ("malloc", "cannot hand %" G_GSIZE_FORMAT " bytes of profile data to JavaScript", len);
+    body = NULL;
+    u8 = jsc_value_new_typed_array_with_buffer (array_buffer, JSC_TYPED_ARRAY_UINT8, 0, -1);
+    g_object_unref (array_buffer);
     if (u8 == NULL || jsc_context_get_exception (ctx) != NULL)
       fail ("malloc", "cannot allocate %" G_GSIZE_FORMAT " bytes for the profile data", len);
-    memcpy (jsc_value_typed_array_get_data (u8, NULL), buffer, len);
   }
-  g_bytes_unref (body);
   name = json_string (file_name);
   meta = g_strdup_printf ("{\"fileName\":%s,\"localId\":0,\"localGroupId\":0}", name);
 
@@ -599,13 +675,16 @@ main (int   argc,
   /* step 10 */
   {
     g_autofree char *record = NULL;
-    char b1[G_ASCII_DTOSTR_BUF_SIZE], b2[G_ASCII_DTOSTR_BUF_SIZE], b3[G_ASCII_DTOSTR_BUF_SIZE];
+    char b0[G_ASCII_DTOSTR_BUF_SIZE], b1[G_ASCII_DTOSTR_BUF_SIZE];
+    char b2[G_ASCII_DTOSTR_BUF_SIZE], b3[G_ASCII_DTOSTR_BUF_SIZE];
 
-    record = g_strdup_printf ("rc=%d\nstatements=%" G_GUINT64_FORMAT "\nload-ms=%s\ninit-ms=%s\nparse-ms=%s\n",
+    record = g_strdup_printf ("rc=%d\nstatements=%" G_GUINT64_FORMAT "\nload-ms=%s\ninit-ms=%s\nparse-ms=%s\n"
+                              "decode-ms=%s\n",
                               rc, n_chunks,
                               g_ascii_formatd (b1, sizeof b1, "%.3f", load_ms),
                               g_ascii_formatd (b2, sizeof b2, "%.3f", init_ms),
-                              g_ascii_formatd (b3, sizeof b3, "%.3f", parse_ms));
+                              g_ascii_formatd (b3, sizeof b3, "%.3f", parse_ms),
+                              g_ascii_formatd (b0, sizeof b0, "%.3f", decode_ms));
     put_record ('D', record, strlen (record));
   }
   fflush (out);
