@@ -15,7 +15,16 @@
  *   bench-microprofile FILE
  *
  * Prints MB/s, seconds, the ratio against the plain read, and the peak RSS
- * (getrusage ru_maxrss) relative to the file size. */
+ * (getrusage ru_maxrss) relative to the file size.
+ *
+ * Dumps of 4 MB and more are read by two threads (the parser and a frame
+ * worker, hearth-microprofile-reader.c). HEARTH_MICROPROFILE_PIPELINE=0
+ * measures the single-threaded path for comparison. To check the pipeline
+ * for data races:
+ *
+ *   meson setup _build-tsan -Db_sanitize=thread -Dr0fl=disabled
+ *   meson compile -C _build-tsan bench/bench-microprofile
+ *   _build-tsan/bench/bench-microprofile DUMP */
 
 #include "config.h"
 

@@ -402,6 +402,60 @@ test_help (void)
   g_assert_nonnull (strstr (run.out, "hearth-cli functions [--per-frame]"));
 }
 
+/* Labels and meta counters of MicroProfiler dumps (microprofiler.md §17.0:
+ * Frame on thread Main carries the label "hello" once, Update the meta
+ * counter Allocs = 3; fixtures A and C carry them, B has none, §17.2) */
+static void
+test_annotations (void)
+{
+  g_autofree char *b = fixture ("microprofile-b.html");
+  g_auto(Run) run = { 0 };
+  g_auto(Run) run2 = { 0 };
+
+  run_cli (&run, "annotations", b, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "path,kind,name,value\n");
+
+  /* like the tables, no per-frame scaling */
+  run_cli (&run2, "annotations", "--per-frame", b, NULL);
+  g_assert_cmpint (run2.status, ==, 2);
+  g_assert_cmpstr (run2.out, ==, "");
+}
+
+static void
+test_annotations_microprofile (void)
+{
+  g_autofree char *a = fixture ("microprofile-a.html");
+  g_autofree char *c = fixture ("microprofile-c.html");
+  g_auto(Run) run_a = { 0 };
+  g_auto(Run) run_c = { 0 };
+  g_auto(Run) run_ac = { 0 };
+
+  /* §17.0: "hello" is the label inside Frame[0,20], Allocs +3 the meta
+   * counter inside Update[1,5]; the Update scope of frame 1 has none */
+  run_cli (&run_a, "annotations", a, NULL);
+  g_assert_cmpstr (run_a.err, ==, "");
+  g_assert_cmpint (run_a.status, ==, 0);
+  g_assert_cmpstr (run_a.out, ==,
+                   "path,kind,name,value\n"
+                   "Main;Frame,label,hello,1\n"
+                   "Main;Frame;Update,counter,Allocs,3\n");
+
+  run_cli (&run_c, "annotations", c, NULL);
+  g_assert_cmpstr (run_c.err, ==, "");
+  g_assert_cmpint (run_c.status, ==, 0);
+  g_assert_cmpstr (run_c.out, ==, run_a.out);
+
+  /* two captures combine: the same nodes sum */
+  run_cli (&run_ac, "annotations", a, c, NULL);
+  g_assert_cmpint (run_ac.status, ==, 0);
+  g_assert_cmpstr (run_ac.out, ==,
+                   "path,kind,name,value\n"
+                   "Main;Frame,label,hello,2\n"
+                   "Main;Frame;Update,counter,Allocs,6\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -421,6 +475,8 @@ main (int   argc,
   g_test_add_func ("/hearth/cli/functions-frame-range", test_functions_frame_range);
   g_test_add_func ("/hearth/cli/diff", test_diff);
   g_test_add_func ("/hearth/cli/help", test_help);
+  g_test_add_func ("/hearth/cli/annotations", test_annotations);
+  g_test_add_func ("/hearth/cli/annotations-microprofile", test_annotations_microprofile);
 
   return g_test_run ();
 }

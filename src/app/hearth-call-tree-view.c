@@ -16,6 +16,7 @@
 
 #include "hearth-call-tree-view.h"
 
+#include "hearth-annotation-text.h"
 #include "hearth-csv-writer.h"
 #include "hearth-table-export.h"
 #include "hearth-node-item.h"
@@ -254,6 +255,19 @@ hearth_call_tree_view_dup_tooltip (HearthCallTreeView *self,
   g_string_append_printf (str, _("Total: %s"), total);
   g_string_append_c (str, '\n');
   g_string_append_printf (str, _("Self: %s"), self_value);
+
+  /* MicroProfiler labels and counters of the node's own scope */
+  if (hearth_profile_has_annotations (hearth_node_item_get_profile (item)))
+    {
+      HearthProfile *profile = hearth_node_item_get_profile (item);
+      gboolean partial = hearth_annotation_text_is_partial (profile,
+                                                            hearth_document_get_display_factor (self->document));
+      g_autofree char *annotations = hearth_annotation_text_dup_node (profile, hearth_node_item_get_node (item),
+                                                                     partial);
+
+      if (annotations != NULL)
+        g_string_append_printf (str, "\n%s", annotations);
+    }
 
   return g_string_free (str, FALSE);
 }

@@ -16,6 +16,7 @@
 
 #include "hearth-flame-graph.h"
 
+#include "hearth-annotation-text.h"
 #include "hearth-enums.h"
 #include "hearth-units.h"
 
@@ -1050,7 +1051,7 @@ hearth_flame_graph_dup_node_summary (HearthFlameGraph *self,
  *
  * Returns: (transfer full) (nullable): Pango markup for the tooltip: name,
  *   source:line, group, total with % of all and % of parent, self, calls,
- *   average per call, per frame, memory figures
+ *   average per call, per frame, memory figures, labels and counters
  */
 char *
 hearth_flame_graph_dup_node_markup (HearthFlameGraph *self,
@@ -1136,6 +1137,20 @@ hearth_flame_graph_dup_node_markup (HearthFlameGraph *self,
       g_string_append_printf (str, "\n%s: %.0f (%s) · %s %.0f (%s)", _("Allocations"),
                               info.alloc_count, alloc_bytes, _("self"), info.self_alloc_count, self_bytes);
       g_string_append_printf (str, "\n%s: %.0f (%s)", _("Frees"), info.free_count, free_bytes);
+    }
+
+  /* MicroProfiler labels and counters of the box's own scope */
+  if (hearth_profile_has_annotations (profile))
+    {
+      g_autofree char *annotations = hearth_annotation_text_dup_node (profile, node,
+                                                                     hearth_annotation_text_is_partial (profile, 1.0));
+
+      if (annotations != NULL)
+        {
+          g_autofree char *escaped = g_markup_escape_text (annotations, -1);
+
+          g_string_append_printf (str, "\n%s", escaped);
+        }
     }
 
   return g_string_free (str, FALSE);

@@ -14,6 +14,7 @@
 
 #include "hearth-functions-view.h"
 
+#include "hearth-annotation-text.h"
 #include "hearth-csv-writer.h"
 #include "hearth-table-export.h"
 #include "hearth-function-item.h"
@@ -220,6 +221,17 @@ hearth_functions_view_dup_tooltip (HearthFunctionsView *self,
   g_string_append_printf (str, _("Total: %s"), total);
   g_string_append_c (str, '\n');
   g_string_append_printf (str, _("Self: %s"), self_value);
+
+  /* MicroProfiler labels and counters, summed over the function's nodes */
+  if (hearth_profile_has_annotations (profile))
+    {
+      gboolean partial = hearth_annotation_text_is_partial (profile,
+                                                            hearth_document_get_display_factor (self->document));
+      g_autofree char *annotations = hearth_annotation_text_dup_function (profile, function, partial);
+
+      if (annotations != NULL)
+        g_string_append_printf (str, "\n%s", annotations);
+    }
 
   return g_string_free (str, FALSE);
 }

@@ -17,6 +17,7 @@
 
 #include <gio/gio.h>
 
+#include "hearth-annotation-export.h"
 #include "hearth-combine.h"
 #include "hearth-diff.h"
 #include "hearth-diff-flame.h"
@@ -77,6 +78,7 @@ static const char usage_text[] =
   "  hearth-cli functions [--per-frame] [--average 1s|1min|5min|10min] [--frames A-B] FILE…\n"
   "  hearth-cli tree [--per-frame] [--average 1s|1min|5min|10min] [--frames A-B] FILE…\n"
   "  hearth-cli frames FILE\n"
+  "  hearth-cli annotations FILE…\n"
   "  hearth-cli diff --left FILE… --right FILE… [--metric cpu|alloc-count|alloc-bytes]\n"
   "                  [--mode relative|absolute] [--low X] [--high Y] [--noise]\n"
   "  hearth-cli folded FILE…\n"
@@ -95,6 +97,8 @@ static const char usage_text[] =
   "  functions  CSV name,source,line,total_ms,self_ms,calls, by total descending\n"
   "  tree       CSV depth,path,name,source,line,total_ms,self_ms,calls, depth-first\n"
   "  folded     folded stacks, root first, self time in integer microseconds\n"
+  "  annotations CSV path,kind,name,value: labels and counters of each node\n"
+  "             (MicroProfiler), in tree order; kind is label or counter\n"
   "  frames     CSV index,start_ms,end_ms,frame_ms,class,cpu_waits_for_gpu_ms,jobs_ms,\n"
   "             render_ms,gpu_ms,allocs,frees, one row per frame\n"
   "  diff       CSV path,name,left,right,delta,delta_pct,class,intensity, one row per\n"
@@ -621,6 +625,8 @@ run_command (Options *options)
     output = hearth_table_tree_csv (profile, &table_options, &error);
   else if (g_str_equal (options->command, "speedscope"))
     output = hearth_speedscope_write (profile);
+  else if (g_str_equal (options->command, "annotations"))
+    output = hearth_annotation_export_csv (profile, ',');
   else if (g_str_equal (options->command, "folded"))
     output = hearth_folded_write (profile,
                                   hearth_profile_has_metric (profile, HEARTH_METRIC_CPU_TIME)
@@ -646,6 +652,7 @@ main (int   argc,
 {
   static const char * const commands[] = {
     "info", "functions", "tree", "folded", "calls", "speedscope", "flamegraph", "frames", "diff",
+    "annotations",
   };
   Options options = { 0 };
   int status;
@@ -655,7 +662,7 @@ main (int   argc,
   setlocale (LC_ALL, "");
 
   if (argc < 2)
-    return usage_error ("missing command (info, functions, tree, frames, folded, calls, speedscope, flamegraph or diff)");
+    return usage_error ("missing command (info, functions, tree, frames, annotations, folded, calls, speedscope, flamegraph or diff)");
 
   if (g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "help"))
     {
@@ -674,7 +681,7 @@ main (int   argc,
       options.command = commands[i];
 
   if (options.command == NULL)
-    return usage_error ("unknown command '%s' (expected info, functions, tree, frames, folded, calls, speedscope, flamegraph or diff)", argv[1]);
+    return usage_error ("unknown command '%s' (expected info, functions, tree, frames, annotations, folded, calls, speedscope, flamegraph or diff)", argv[1]);
 
   for (int i = 2; i < argc; i++)
     if (g_str_equal (argv[i], "-h") || g_str_equal (argv[i], "--help"))

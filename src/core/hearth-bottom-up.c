@@ -53,6 +53,7 @@ hearth_profile_bottom_up (HearthProfile *profile)
     {
       gboolean has_self = FALSE;
       guint target = HEARTH_ROOT_NODE;
+      guint first = HEARTH_NO_INDEX;
 
       for (guint m = 0; m < HEARTH_N_METRICS && !has_self; m++)
         has_self = tree->self[m] != NULL && tree->self[m][n] != 0;
@@ -62,7 +63,17 @@ hearth_profile_bottom_up (HearthProfile *profile)
       /* `<root>` keeps its own self value; any other node becomes the
        * reversed path node → parent → … → tree root */
       for (guint32 a = n; a != 0 && a != HEARTH_NO_INDEX; a = tree->parent[a])
-        target = hearth_profile_builder_get_child (builder, target, function_map[tree->function[a]]);
+        {
+          target = hearth_profile_builder_get_child (builder, target, function_map[tree->function[a]]);
+          if (first == HEARTH_NO_INDEX)
+            first = target;
+        }
+
+      /* Labels and counters belong to the node's own scope: they go to the
+       * inverted tree root of its function (which merges every node of that
+       * function), not to the callers below it. Nodes without self values
+       * have no place in the inverted tree and keep theirs out of it. */
+      _hearth_profile_copy_annotations (builder, profile, n, first);
 
       for (guint m = 0; m < HEARTH_N_METRICS; m++)
         if (tree->self[m] != NULL && tree->self[m][n] != 0)

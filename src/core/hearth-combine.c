@@ -94,6 +94,30 @@ _hearth_profile_copy_info (HearthProfileBuilder *builder,
     }
 }
 
+/**
+ * _hearth_profile_copy_annotations:
+ * @node: a node of @profile
+ * @target: the builder node that stands for @node
+ *
+ * Adds @node's labels and counters to @target (summed with what is there).
+ */
+void
+_hearth_profile_copy_annotations (HearthProfileBuilder *builder,
+                                  HearthProfile        *profile,
+                                  guint                 node,
+                                  guint                 target)
+{
+  const HearthAnnotation *a;
+  guint n;
+
+  if (profile->annotation_offsets == NULL || target == HEARTH_NO_INDEX)
+    return;
+
+  a = hearth_profile_get_annotations (profile, node, &n);
+  for (guint i = 0; i < n; i++)
+    hearth_profile_builder_add_annotation (builder, target, a[i].kind, a[i].name, a[i].value);
+}
+
 typedef struct
 {
   const char *name;
@@ -232,6 +256,11 @@ hearth_profile_combine (HearthProfile * const *profiles,
               hearth_profile_builder_add_value (builder, node_map[n], m, tree->self[m][n]);
         }
 
+      /* Labels and counters belong to a node like self values: matched
+       * nodes sum them */
+      for (guint n = 0; n < tree->n_nodes && profile->n_annotations > 0; n++)
+        _hearth_profile_copy_annotations (builder, profile, n, node_map[n]);
+
       for (guint f = 0; f < profile->n_frames; f++)
         hearth_profile_builder_add_frame (builder, &profile->frames[f]);
 
@@ -327,6 +356,12 @@ hearth_profile_scale (HearthProfile *profile,
 
   _hearth_profile_copy_info (builder, profile, TRUE);
   hearth_profile_builder_set_normalisation (builder, normalisation);
+
+  /* Labels and counters are counts of what happened in the capture, not
+   * rates: they are kept as they are (views say "in the whole capture"
+   * next to them when the profile is normalised) */
+  for (guint n = 0; n < tree->n_nodes && profile->n_annotations > 0; n++)
+    _hearth_profile_copy_annotations (builder, profile, n, n);
 
   result = hearth_profile_builder_finish (builder);
   g_return_val_if_fail (result->tree.n_nodes == MAX (tree->n_nodes, 1), result);

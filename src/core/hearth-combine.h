@@ -25,5 +25,9 @@ guint32       *_hearth_profile_intern_functions (HearthProfileBuilder  *builder,
 void           _hearth_profile_copy_info        (HearthProfileBuilder  *builder,
                                                  HearthProfile         *profile,
                                                  gboolean               keep_thread_nodes);
+void           _hearth_profile_copy_annotations (HearthProfileBuilder  *builder,
+                                                 HearthProfile         *profile,
+                                                 guint                  node,
+                                                 guint                  target);
 
 G_END_DECLS

@@ -149,6 +149,9 @@ build_bottom_up (HearthProfile  *profile,
         }
 
       target = hearth_profile_builder_get_child (builder, HEARTH_ROOT_NODE, leaf_function);
+      /* labels and counters of the node's own scope go to the root box of
+       * its own time, not to its callers */
+      _hearth_profile_copy_annotations (builder, profile, n, target);
       for (guint32 a = first_caller; a != 0 && a != HEARTH_NO_INDEX; a = tree->parent[a])
         target = hearth_profile_builder_get_child (builder, target, function_map[tree->function[a]]);
 

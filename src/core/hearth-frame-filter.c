@@ -210,6 +210,10 @@ hearth_profile_select_frames (HearthProfile *profile,
       for (guint m = 0; m < HEARTH_N_METRICS; m++)
         if (sums[m] != NULL && sums[m][n] != 0)
           hearth_profile_builder_add_value (builder, node_map[n], m, sums[m][n]);
+      /* Labels and counters have no per-frame record: they stay
+       * whole-capture facts of the nodes that are kept (views say "in the
+       * whole capture" next to them for a frame selection) */
+      _hearth_profile_copy_annotations (builder, profile, n, node_map[n]);
     }
 
   /* metadata, as _hearth_profile_copy_info() but with the selected frames */

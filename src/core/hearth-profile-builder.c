@@ -51,6 +51,16 @@ struct _HearthProfileBuilder
   HearthFrameValue *frame_values;  /* with HEARTH_FRAME_VALUE_KEY()s in `metric` */
   gsize            n_frame_values;
   gsize            frame_values_cap;
+  guint32         *frame_value_map;   /* nodes of all frame_values still to map, or NULL */
+  gsize            n_frame_value_map;
+
+  /* Annotations (node labels and counters), in builder node ids */
+  GArray          *annotations;       /* HearthAnnotation */
+  guint32         *annotation_slots;  /* open addressing: annotations index + 1 */
+  const char      *annotation_names[64][2]; /* the caller's name -> interned (add_unique) */
+  guint            n_annotation_slots; /* power of two */
+  guint8          *annotation_counts; /* per node and kind: distinct names, saturating */
+  gsize            annotation_counts_cap;
 };
 
 typedef struct
@@ -94,6 +104,8 @@ function_key_equal (gconstpointer a,
          ka->kind == kb->kind &&
          ka->flags == kb->flags;
 }
+
+static void clear_annotation_index (HearthProfileBuilder *self);
 
 static const char *
 intern (HearthProfileBuilder *self,
@@ -234,6 +246,9 @@ hearth_profile_builder_free (HearthProfileBuilder *self)
   g_array_unref (self->threads);
   g_clear_pointer (&self->frame_values, g_free);
   self->n_frame_values = self->frame_values_cap = 0;
+  g_clear_pointer (&self->frame_value_map, g_free);
+  g_clear_pointer (&self->annotations, g_array_unref);
+  clear_annotation_index (self);
   g_free (self);
 }
 
@@ -551,6 +566,9 @@ hearth_profile_builder_get_n_functions (HearthProfileBuilder *self)
  *
  * Returns: the new node
  */
+static void index_child (HearthProfileBuilder *self,
+                         guint                 node);
+
 guint
 hearth_profile_builder_add_child (HearthProfileBuilder *self,
                                   guint                 parent,
@@ -582,26 +600,29 @@ hearth_profile_builder_add_child (HearthProfileBuilder *self,
     self->next_sibling[self->last_child[parent]] = node;
   self->last_child[parent] = node;
 
-  /* Remember the first child per (parent, function) for get_child() */
+  if (self->slots != NULL)
+    index_child (self, node);
+  return node;
+}
+
+/* Remembers @node as the child of its parent with its function for
+ * get_child(), unless there is one already (the first one counts) */
+static void
+index_child (HearthProfileBuilder *self,
+             guint                 node)
+{
+  guint64 key = slot_key (self->parent[node], self->function[node]);
+  guint mask, i;
+
   if ((self->n_used_slots + 1) * 2 > self->n_slots)
     slots_grow (self);
-  {
-    guint64 key = slot_key (parent, function);
-    guint mask = self->n_slots - 1;
-    guint i = slot_hash (key) & mask;
-
-    while (self->slots[i].key != 0)
-      {
-        if (self->slots[i].key == key)
-          return node;
-        i = (i + 1) & mask;
-      }
-    self->slots[i].key = key;
-    self->slots[i].node = node;
-    self->n_used_slots++;
-  }
-
-  return node;
+  mask = self->n_slots - 1;
+  for (i = slot_hash (key) & mask; self->slots[i].key != 0; i = (i + 1) & mask)
+    if (self->slots[i].key == key)
+      return;
+  self->slots[i].key = key;
+  self->slots[i].node = node;
+  self->n_used_slots++;
 }
 
 /**
@@ -617,22 +638,27 @@ hearth_profile_builder_get_child (HearthProfileBuilder *self,
                                   guint                 parent,
                                   guint                 function)
 {
+  guint64 key;
+  guint mask, i;
+
   g_return_val_if_fail (self != NULL, HEARTH_NO_INDEX);
   g_return_val_if_fail (parent < self->n_nodes, HEARTH_NO_INDEX);
 
-  if (self->n_slots > 0)
+  /* The index is made on the first call: importers that only add children
+   * they know are new (a MicroProfiler dump's 200 000 nodes) never pay for
+   * it in time or memory */
+  if (self->slots == NULL)
     {
-      guint64 key = slot_key (parent, function);
-      guint mask = self->n_slots - 1;
-      guint i = slot_hash (key) & mask;
-
-      while (self->slots[i].key != 0)
-        {
-          if (self->slots[i].key == key)
-            return self->slots[i].node;
-          i = (i + 1) & mask;
-        }
+      slots_grow (self);
+      for (guint node = 1; node < self->n_nodes; node++)
+        index_child (self, node);
     }
+
+  key = slot_key (parent, function);
+  mask = self->n_slots - 1;
+  for (i = slot_hash (key) & mask; self->slots[i].key != 0; i = (i + 1) & mask)
+    if (self->slots[i].key == key)
+      return self->slots[i].node;
 
   return hearth_profile_builder_add_child (self, parent, function);
 }
@@ -751,12 +777,31 @@ hearth_profile_builder_add_frame (HearthProfileBuilder *self,
  * should give the node's self value. Entries for the same frame, node and
  * metric are summed.
  */
+/* Maps the nodes of the entries a lazy take_frame_values() left as they
+ * were, before more entries join them */
+static void
+apply_frame_value_map (HearthProfileBuilder *self)
+{
+  const guint32 *map = self->frame_value_map;
+
+  if (map == NULL)
+    return;
+  for (gsize i = 0; i < self->n_frame_values; i++)
+    {
+      guint32 node = self->frame_values[i].node;
+
+      self->frame_values[i].node = node < self->n_frame_value_map ? map[node] : HEARTH_NO_INDEX;
+    }
+  g_clear_pointer (&self->frame_value_map, g_free);
+}
+
 /* Room for @n more entries; grows by half, like GArray's doubling but with
  * less slack for the millions a big capture has */
 static void
 reserve_frame_values (HearthProfileBuilder *self,
                       gsize                 n)
 {
+  apply_frame_value_map (self);
   if (self->n_frame_values + n <= self->frame_values_cap)
     return;
   self->frame_values_cap = MAX (self->n_frame_values + n, self->frame_values_cap + self->frame_values_cap / 2 + 64);
@@ -810,6 +855,19 @@ hearth_profile_builder_take_frame_values (HearthProfileBuilder *self,
   g_return_if_fail (values != NULL || n == 0);
   g_return_if_fail (n <= G_MAXUINT);
 
+  if (self->n_frame_values == 0 && node_map != NULL)
+    {
+      /* the usual case: finish() maps the nodes, on its second core */
+      g_free (self->frame_values);
+      g_clear_pointer (&self->frame_value_map, g_free);
+      self->frame_values = values;
+      self->n_frame_values = self->frame_values_cap = n;
+      self->frame_value_map = g_memdup2 (node_map, sizeof (guint32) * n_map);
+      self->n_frame_value_map = n_map;
+      return;
+    }
+
+  apply_frame_value_map (self);
   for (gsize i = 0; i < n; i++)
     {
       guint32 node = values[i].node;
@@ -855,6 +913,9 @@ finish_frame_values (HearthProfileBuilder *self,
   g_autofree guint32 *next = NULL;
   guint32 *offsets;
   guint32 n_kept;
+  g_autofree guint32 *map = g_steal_pointer (&self->frame_value_map);
+  gsize n_map = self->n_frame_value_map;
+  guint n_nodes = self->n_nodes;
 
   if (a == NULL)
     return;
@@ -862,17 +923,21 @@ finish_frame_values (HearthProfileBuilder *self,
   self->n_frame_values = self->frame_values_cap = 0;
 
   /* bucket `drop` (normally the frame count) collects what is dropped */
+  offsets = profile->frame_value_offsets = g_new0 (guint32, (gsize) n_frames + 2);
   for (gsize i = 0; i < n; i++)
     {
       guint32 frame = a[i].metric >> HEARTH_FRAME_VALUE_METRIC_BITS;
       guint32 metric = a[i].metric & HEARTH_FRAME_VALUE_METRIC_MASK;
 
-      if (frame >= drop || a[i].value == 0 || !(profile->metrics & (1u << metric)))
-        a[i].metric = HEARTH_FRAME_VALUE_KEY (drop, 0);
+      if (map != NULL)
+        a[i].node = a[i].node < n_map ? map[a[i].node] : HEARTH_NO_INDEX;
+      if (frame >= drop || a[i].value == 0 || !(profile->metrics & (1u << metric)) || a[i].node >= n_nodes)
+        {
+          a[i].metric = HEARTH_FRAME_VALUE_KEY (drop, 0);
+          frame = drop;
+        }
+      offsets[frame + 1]++;
     }
-  offsets = profile->frame_value_offsets = g_new0 (guint32, (gsize) n_frames + 2);
-  for (gsize i = 0; i < n; i++)
-    offsets[(a[i].metric >> HEARTH_FRAME_VALUE_METRIC_BITS) + 1]++;
   for (guint f = 0; f <= drop; f++)
     offsets[f + 1] += offsets[f];
 
@@ -944,6 +1009,311 @@ hearth_profile_builder_add_thread (HearthProfileBuilder *self,
   info.gpu = !!gpu;
   info.clobbered = !!clobbered;
   g_array_append_val (self->threads, info);
+}
+
+/* Annotations: labels and counters of nodes.
+ *
+ * Each (node, kind, name) is one entry whose value is summed. Hostile input
+ * could attach millions of distinct labels, so memory stays bounded: a node
+ * keeps at most HEARTH_ANNOTATION_MAX_LABELS distinct labels (and
+ * HEARTH_ANNOTATION_MAX_COUNTERS counters); later ones are summed into one
+ * entry named HEARTH_ANNOTATION_OTHER_LABELS (or _COUNTERS), a fixed English
+ * string that views translate. Past ANNOTATION_MAX_DISTINCT named entries in
+ * the whole profile, every new name goes to its node's "other" entry, so the
+ * interned text stays bounded too and the entries grow at most by two per
+ * node. */
+
+#define ANNOTATION_MAX_DISTINCT (1u << 20)
+
+/* An index without an allocation per entry: an importer may add hundreds
+ * of thousands (a 100 MB MicroProfiler dump has 300 000 distinct labels) */
+static guint
+annotation_hash (guint32     node,
+                 guint32     kind,
+                 const char *name)
+{
+  guint64 key = (((guint64) node << 1 | kind) * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)) ^ g_str_hash (name);
+
+  key ^= key >> 33;
+  key *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  key ^= key >> 33;
+  return (guint) key;
+}
+
+static void
+annotation_rehash (HearthProfileBuilder *self)
+{
+  HearthAnnotation *a = (HearthAnnotation *) (gpointer) self->annotations->data;
+  guint mask;
+
+  /* at most half full */
+  self->n_annotation_slots = 256;
+  while (self->n_annotation_slots < (self->annotations->len + 1) * 2)
+    self->n_annotation_slots *= 2;
+  g_free (self->annotation_slots);
+  self->annotation_slots = g_new0 (guint32, self->n_annotation_slots);
+  mask = self->n_annotation_slots - 1;
+  for (guint k = 0; k < self->annotations->len; k++)
+    {
+      guint i;
+
+      for (i = annotation_hash (a[k].node, a[k].kind, a[k].name) & mask;
+           self->annotation_slots[i] != 0;
+           i = (i + 1) & mask)
+        ;
+      self->annotation_slots[i] = k + 1;
+    }
+}
+
+/* The entry of (node, kind, name), or NULL and where to insert it (*slot) */
+static HearthAnnotation *
+annotation_find (HearthProfileBuilder *self,
+                 guint32               node,
+                 guint32               kind,
+                 const char           *name,
+                 guint                *slot)
+{
+  HearthAnnotation *a = (HearthAnnotation *) (gpointer) self->annotations->data;
+  guint mask = self->n_annotation_slots - 1;
+  guint i;
+
+  for (i = annotation_hash (node, kind, name) & mask; self->annotation_slots[i] != 0; i = (i + 1) & mask)
+    {
+      HearthAnnotation *e = &a[self->annotation_slots[i] - 1];
+
+      if (e->node == node && e->kind == kind && strcmp (e->name, name) == 0)
+        return e;
+    }
+  *slot = i;
+  return NULL;
+}
+
+/* The count of distinct names @node has of @kind. It only needs to reach
+ * the caps (64), so it saturates at 255. */
+static guint8 *
+annotation_count (HearthProfileBuilder *self,
+                  guint32               node,
+                  guint32               kind)
+{
+  gsize k = (gsize) node * 2 + kind;
+
+  G_STATIC_ASSERT (HEARTH_ANNOTATION_MAX_LABELS < 255 && HEARTH_ANNOTATION_MAX_COUNTERS < 255);
+  if (k >= self->annotation_counts_cap)
+    {
+      gsize cap = MAX (k + 1, self->annotation_counts_cap * 2);
+
+      self->annotation_counts = g_renew (guint8, self->annotation_counts, cap);
+      memset (self->annotation_counts + self->annotation_counts_cap, 0, cap - self->annotation_counts_cap);
+      self->annotation_counts_cap = cap;
+    }
+  return &self->annotation_counts[k];
+}
+
+static void
+clear_annotation_index (HearthProfileBuilder *self)
+{
+  g_clear_pointer (&self->annotation_slots, g_free);
+  self->n_annotation_slots = 0;
+  g_clear_pointer (&self->annotation_counts, g_free);
+  self->annotation_counts_cap = 0;
+}
+
+/* The entry of (node, kind, name), created when it is new; the caps apply */
+static HearthAnnotation *
+annotation_entry (HearthProfileBuilder *self,
+                  guint32               node,
+                  HearthAnnotationKind  kind,
+                  const char           *name)
+{
+  HearthAnnotation entry = { 0 };
+  guint max = kind == HEARTH_ANNOTATION_LABEL ? HEARTH_ANNOTATION_MAX_LABELS : HEARTH_ANNOTATION_MAX_COUNTERS;
+  HearthAnnotation *found;
+  guint8 *count;
+  guint slot = 0;
+
+  if ((self->annotations->len + 1) * 2 > self->n_annotation_slots)
+    annotation_rehash (self);
+  found = annotation_find (self, node, kind, name, &slot);
+  if (found != NULL)
+    return found;
+
+  count = annotation_count (self, node, kind);
+  if (*count >= max || self->annotations->len >= ANNOTATION_MAX_DISTINCT)
+    {
+      name = kind == HEARTH_ANNOTATION_LABEL ? HEARTH_ANNOTATION_OTHER_LABELS : HEARTH_ANNOTATION_OTHER_COUNTERS;
+      found = annotation_find (self, node, kind, name, &slot);
+      if (found != NULL)
+        return found;
+    }
+
+  entry.node = node;
+  entry.kind = kind;
+  entry.name = intern (self, name);
+  g_array_append_val (self->annotations, entry);
+  self->annotation_slots[slot] = self->annotations->len;
+  if (*count < 255)
+    (*count)++;
+
+  return &g_array_index (self->annotations, HearthAnnotation, self->annotations->len - 1);
+}
+
+/**
+ * hearth_profile_builder_add_annotation:
+ * @node: builder node
+ * @kind: a label or a counter
+ * @name: the label text or the counter name (%NULL is the empty text)
+ * @value: added to the entry's value: 1 for each time a label is attached,
+ *   the increment for a counter; non-finite values are ignored
+ *
+ * Attaches a label or a counter to @node's own scope (#HearthAnnotation).
+ * Equal (@node, @kind, @name) are summed; entries whose sum is 0 are
+ * dropped by hearth_profile_builder_finish(). Memory stays bounded on
+ * hostile input (see %HEARTH_ANNOTATION_MAX_LABELS).
+ */
+void
+hearth_profile_builder_add_annotation (HearthProfileBuilder *self,
+                                       guint                 node,
+                                       HearthAnnotationKind  kind,
+                                       const char           *name,
+                                       double                value)
+{
+  HearthAnnotation *entry;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (node < self->n_nodes);
+  g_return_if_fail (kind == HEARTH_ANNOTATION_LABEL || kind == HEARTH_ANNOTATION_COUNTER);
+
+  if (!isfinite (value))
+    return;
+
+  if (self->annotations == NULL)
+    self->annotations = g_array_new (FALSE, FALSE, sizeof (HearthAnnotation));
+
+  entry = annotation_entry (self, node, kind, name != NULL ? name : "");
+  entry->value += value;
+}
+
+/**
+ * hearth_profile_builder_add_unique_annotation:
+ *
+ * Like hearth_profile_builder_add_annotation() for an importer that has
+ * summed equal (@node, @kind, @name) itself and adds each once, and only
+ * through this function: the builder skips its own lookup.
+ */
+void
+hearth_profile_builder_add_unique_annotation (HearthProfileBuilder *self,
+                                              guint                 node,
+                                              HearthAnnotationKind  kind,
+                                              const char           *name,
+                                              double                value)
+{
+  guint max = kind == HEARTH_ANNOTATION_LABEL ? HEARTH_ANNOTATION_MAX_LABELS : HEARTH_ANNOTATION_MAX_COUNTERS;
+  HearthAnnotation entry = { 0 };
+  guint8 *count;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (node < self->n_nodes);
+  g_return_if_fail (kind == HEARTH_ANNOTATION_LABEL || kind == HEARTH_ANNOTATION_COUNTER);
+
+  if (!isfinite (value))
+    return;
+  if (self->annotations == NULL)
+    self->annotations = g_array_new (FALSE, FALSE, sizeof (HearthAnnotation));
+
+  count = annotation_count (self, node, kind);
+  if (*count >= max || self->annotations->len >= ANNOTATION_MAX_DISTINCT)
+    {
+      /* past the caps: the "other" entry, found and made the ordinary way */
+      hearth_profile_builder_add_annotation (self, node, kind, name, value);
+      return;
+    }
+  (*count)++;
+  if (name == NULL)
+    name = "";
+  {
+    /* callers pass the same few names again and again: remember where
+     * their texts went instead of hashing them each time */
+    const char **cached = self->annotation_names[(GPOINTER_TO_SIZE (name) >> 4) % G_N_ELEMENTS (self->annotation_names)];
+
+    if (cached[0] != name || strcmp (cached[1], name) != 0)
+      {
+        cached[0] = name;
+        cached[1] = intern (self, name);
+      }
+    entry.name = cached[1];
+  }
+  entry.node = node;
+  entry.kind = kind;
+  entry.value = value;
+  /* not in the index: nobody looks this key up (only "other" entries,
+   * which the ordinary path makes and indexes) */
+  g_array_append_val (self->annotations, entry);
+}
+
+/* Remaps the entries to the profile's node order and sorts them by node
+ * (then kind, value descending, name) behind an offsets array, so a node's
+ * annotations are found in O(1) */
+static void
+finish_annotations (HearthProfileBuilder *self,
+                    HearthProfile        *profile,
+                    const guint32        *new_index)
+{
+  HearthAnnotation *a;
+  guint n = 0;
+  guint32 *offsets;
+
+  clear_annotation_index (self);
+  if (self->annotations == NULL)
+    return;
+
+  a = (HearthAnnotation *) (gpointer) self->annotations->data;
+  for (guint i = 0; i < self->annotations->len; i++)
+    if (a[i].value != 0)
+      {
+        a[n] = a[i];
+        a[n].node = new_index[a[i].node];
+        n++;
+      }
+
+  if (n == 0)
+    {
+      g_clear_pointer (&self->annotations, g_array_unref);
+      return;
+    }
+
+  /* by node with a counting sort, then each node's few by kind, value and
+   * name: one qsort of them all cost a tenth of a big capture's load */
+  offsets = profile->annotation_offsets = g_new0 (guint32, (gsize) profile->tree.n_nodes + 1);
+  for (guint i = 0; i < n; i++)
+    offsets[a[i].node + 1]++;
+  for (guint i = 0; i < profile->tree.n_nodes; i++)
+    offsets[i + 1] += offsets[i];
+  {
+    g_autofree guint32 *next = g_memdup2 (offsets, sizeof (guint32) * profile->tree.n_nodes);
+
+    /* in place, like finish_frame_values(): a copy would be the load's
+     * memory peak */
+    for (guint v = 0; v < profile->tree.n_nodes; v++)
+      while (next[v] < offsets[v + 1])
+        {
+          HearthAnnotation e = a[next[v]];
+
+          while (e.node != v)
+            {
+              HearthAnnotation t = a[next[e.node]];
+
+              a[next[e.node]++] = e;
+              e = t;
+            }
+          a[next[v]++] = e;
+        }
+    for (guint v = 0; v < profile->tree.n_nodes; v++)
+      if (offsets[v + 1] - offsets[v] > 1)
+        qsort (a + offsets[v], offsets[v + 1] - offsets[v], sizeof (HearthAnnotation), hearth_annotation_compare);
+    g_array_set_size (self->annotations, n);
+    profile->n_annotations = n;
+    profile->annotations = (HearthAnnotation *) (gpointer) g_array_free (g_steal_pointer (&self->annotations), FALSE);
+  }
 }
 
 /* Depth-first pre-order, children in insertion order, with an explicit
@@ -1023,6 +1393,23 @@ compute_function_totals (HearthProfile *profile)
     }
 }
 
+typedef struct
+{
+  HearthProfileBuilder *self;
+  HearthProfile        *profile;
+  const guint32        *new_index;
+} FinishSide;
+
+/* What finish() can do beside the rest: it touches nothing else */
+static gpointer
+finish_side (gpointer data)
+{
+  FinishSide *d = data;
+
+  finish_frame_values (d->self, d->profile, d->new_index);
+  return NULL;
+}
+
 /**
  * hearth_profile_builder_finish:
  *
@@ -1039,6 +1426,8 @@ hearth_profile_builder_finish (HearthProfileBuilder *self)
   HearthCallTree *tree;
   g_autofree guint32 *order = NULL;
   g_autofree guint32 *new_index = NULL;
+  GThread *side = NULL;
+  FinishSide side_data;
   guint n;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -1054,6 +1443,19 @@ hearth_profile_builder_finish (HearthProfileBuilder *self)
     new_index[order[i]] = i;
 
   tree->n_nodes = n;
+  profile->metrics = self->enabled;
+  profile->n_frames = self->frames->len;
+
+  /* The per-frame table only needs the new node order: with millions of
+   * entries, sort it on a second core meanwhile */
+  side_data.self = self;
+  side_data.profile = profile;
+  side_data.new_index = new_index;
+  if (self->n_frame_values >= 100000 && g_get_num_processors () >= 2)
+    side = g_thread_new ("hearth-finish", finish_side, &side_data);
+  else
+    finish_side (&side_data);
+
   tree->parent = g_new (guint32, n);
   tree->first_child = g_new (guint32, n);
   tree->next_sibling = g_new (guint32, n);
@@ -1090,7 +1492,6 @@ hearth_profile_builder_finish (HearthProfileBuilder *self)
       if (!(self->enabled & (1u << m)))
         continue;
 
-      profile->metrics |= 1u << m;
       total = tree->total[m] = g_new0 (double, MAX (n, 1));
       self_values = tree->self[m] = g_new0 (double, MAX (n, 1));
 
@@ -1123,10 +1524,8 @@ hearth_profile_builder_finish (HearthProfileBuilder *self)
   self->functions = g_array_new (FALSE, TRUE, sizeof (HearthFunctionRec));
   compute_function_totals (profile);
 
-  profile->n_frames = self->frames->len;
   profile->frames = (HearthFrame *) g_array_free (g_steal_pointer (&self->frames), FALSE);
   self->frames = g_array_new (FALSE, TRUE, sizeof (HearthFrame));
-  finish_frame_values (self, profile, new_index);
 
   profile->n_threads = self->threads->len;
   profile->threads = g_new0 (HearthThreadInfo, MAX (self->threads->len, 1));
@@ -1136,6 +1535,10 @@ hearth_profile_builder_finish (HearthProfileBuilder *self)
       if (profile->threads[i].node != HEARTH_NO_INDEX && profile->threads[i].node < n)
         profile->threads[i].node = new_index[profile->threads[i].node];
     }
+
+  finish_annotations (self, profile, new_index);
+  if (side != NULL)
+    g_thread_join (side);
 
   if (self->warnings->len > 0)
     {

@@ -138,6 +138,17 @@ void                  hearth_profile_builder_add_thread       (HearthProfileBuil
                                                                gboolean              gpu,
                                                                gboolean              clobbered);
 
+void                  hearth_profile_builder_add_unique_annotation (HearthProfileBuilder *self,
+                                                                    guint                 node,
+                                                                    HearthAnnotationKind  kind,
+                                                                    const char           *name,
+                                                                    double                value);
+void                  hearth_profile_builder_add_annotation   (HearthProfileBuilder *self,
+                                                               guint                 node,
+                                                               HearthAnnotationKind  kind,
+                                                               const char           *name,
+                                                               double                value);
+
 HearthProfile        *hearth_profile_builder_finish           (HearthProfileBuilder *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HearthProfileBuilder, hearth_profile_builder_free)

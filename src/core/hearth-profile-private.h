@@ -62,6 +62,12 @@ struct _HearthProfile
    * frame_values[frame_value_offsets[f] .. frame_value_offsets[f + 1]) */
   HearthFrameValue  *frame_values;
   guint32           *frame_value_offsets;   /* n_frames + 1, or NULL */
+
+  /* node n's own annotations are annotations[annotation_offsets[n] ..
+   * annotation_offsets[n + 1]); names live in `strings` */
+  HearthAnnotation  *annotations;
+  guint32           *annotation_offsets;    /* n_nodes + 1, or NULL */
+  guint              n_annotations;
 };
 
 HearthProfile *_hearth_profile_new (void);

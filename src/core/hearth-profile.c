@@ -60,6 +60,8 @@ hearth_profile_finalize (GObject *object)
   g_clear_pointer (&self->threads, g_free);
   g_clear_pointer (&self->frame_values, g_free);
   g_clear_pointer (&self->frame_value_offsets, g_free);
+  g_clear_pointer (&self->annotations, g_free);
+  g_clear_pointer (&self->annotation_offsets, g_free);
 
   G_OBJECT_CLASS (hearth_profile_parent_class)->finalize (object);
 }
@@ -809,6 +811,52 @@ hearth_profile_get_frame_values (HearthProfile *self,
   return self->frame_values + a;
 }
 
+/* Annotations */
+
+/**
+ * hearth_profile_has_annotations:
+ *
+ * Returns: whether any node has labels or counters (#HearthAnnotation)
+ */
+gboolean
+hearth_profile_has_annotations (HearthProfile *self)
+{
+  g_return_val_if_fail (HEARTH_IS_PROFILE (self), FALSE);
+  return self->n_annotations > 0;
+}
+
+/**
+ * hearth_profile_get_annotations:
+ * @node: a node
+ * @n_out: (out): the number of annotations
+ *
+ * The node's own annotations (not its descendants'), in O(1): labels first,
+ * then counters; within each kind by value descending, then by name.
+ *
+ * Returns: (transfer none) (array length=n_out) (nullable): the annotations,
+ *   %NULL (and 0) when the node has none
+ */
+const HearthAnnotation *
+hearth_profile_get_annotations (HearthProfile *self,
+                                guint          node,
+                                guint         *n_out)
+{
+  guint32 a, b;
+
+  g_return_val_if_fail (n_out != NULL, NULL);
+  *n_out = 0;
+  NODE_CHECK (NULL);
+
+  if (self->annotation_offsets == NULL)
+    return NULL;
+  a = self->annotation_offsets[node];
+  b = self->annotation_offsets[node + 1];
+  if (a == b)
+    return NULL;
+  *n_out = b - a;
+  return self->annotations + a;
+}
+
 /* Metrics */
 
 /**
@@ -855,4 +903,28 @@ hearth_metric_is_time (HearthMetric metric)
   return metric == HEARTH_METRIC_CPU_TIME ||
          metric == HEARTH_METRIC_QUEUE_WAIT ||
          metric == HEARTH_METRIC_RETURN_WAIT;
+}
+
+/**
+ * hearth_annotation_compare:
+ * @a: a #HearthAnnotation
+ * @b: another
+ *
+ * The order of hearth_profile_get_annotations(), for qsort(): by node, then
+ * labels before counters, then by value descending, then by name.
+ */
+int
+hearth_annotation_compare (const void *a,
+                           const void *b)
+{
+  const HearthAnnotation *x = a;
+  const HearthAnnotation *y = b;
+
+  if (x->node != y->node)
+    return x->node < y->node ? -1 : 1;
+  if (x->kind != y->kind)
+    return x->kind < y->kind ? -1 : 1;
+  if (x->value != y->value)
+    return x->value > y->value ? -1 : 1;
+  return strcmp (x->name, y->name);
 }

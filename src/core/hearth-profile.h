@@ -108,6 +108,34 @@ typedef struct
   double  value;
 } HearthFrameValue;
 
+/**
+ * HearthAnnotation:
+ * @node: call-tree node
+ * @kind: a label or a counter
+ * @name: the label text or the counter name; owned by the profile
+ * @value: for a label, how many times it was attached; for a counter, the
+ *   sum of its increments
+ *
+ * A fact about a node's **own** scope that is not a metric: MicroProfiler
+ * labels (microprofiler.md §6.5, §8.4) and meta counters. Annotations are not
+ * summed up the tree. A node keeps at most
+ * %HEARTH_ANNOTATION_MAX_LABELS distinct labels; the rest are summed into one
+ * label named %HEARTH_ANNOTATION_OTHER_LABELS (likewise for counters with
+ * %HEARTH_ANNOTATION_OTHER_COUNTERS), which views translate.
+ */
+typedef struct
+{
+  guint32              node;
+  HearthAnnotationKind kind;
+  const char          *name;
+  double               value;
+} HearthAnnotation;
+
+#define HEARTH_ANNOTATION_MAX_LABELS     64
+#define HEARTH_ANNOTATION_MAX_COUNTERS   64
+#define HEARTH_ANNOTATION_OTHER_LABELS   "(other labels)"
+#define HEARTH_ANNOTATION_OTHER_COUNTERS "(other counters)"
+
 #define HEARTH_TYPE_PROFILE (hearth_profile_get_type ())
 
 G_DECLARE_FINAL_TYPE (HearthProfile, hearth_profile, HEARTH, PROFILE, GObject)
@@ -204,6 +232,14 @@ gboolean              hearth_profile_has_frame_values        (HearthProfile *sel
 const HearthFrameValue *hearth_profile_get_frame_values      (HearthProfile *self,
                                                               guint          frame,
                                                               guint         *n_values);
+
+/* Annotations */
+gboolean              hearth_profile_has_annotations         (HearthProfile *self);
+int                    hearth_annotation_compare              (const void    *a,
+                                                               const void    *b);
+const HearthAnnotation *hearth_profile_get_annotations       (HearthProfile *self,
+                                                              guint          node,
+                                                              guint         *n_out);
 
 const char           *hearth_metric_to_string                (HearthMetric   metric);
 gboolean              hearth_metric_from_string              (const char    *str,

@@ -129,6 +129,21 @@ typedef enum
   HEARTH_FRAME_CLASS_RENDER,
 } HearthFrameClass;
 
+/**
+ * HearthAnnotationKind:
+ * @HEARTH_ANNOTATION_LABEL: a text attached to a scope (MicroProfiler
+ *   labels); the value is how many times it was attached
+ * @HEARTH_ANNOTATION_COUNTER: a named counter of a scope (MicroProfiler meta
+ *   counters); the value is the sum of its increments
+ *
+ * What a #HearthAnnotation says about a call-tree node.
+ */
+typedef enum
+{
+  HEARTH_ANNOTATION_LABEL,
+  HEARTH_ANNOTATION_COUNTER,
+} HearthAnnotationKind;
+
 /* Sentinel for "no node" / "no function" in arena indices */
 #define HEARTH_NO_INDEX G_MAXUINT32
 

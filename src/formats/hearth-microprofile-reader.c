@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #ifdef __linux__
@@ -144,6 +145,7 @@ typedef struct
   double    *num;      /* numeric values, only once a non-integer was seen */
   gboolean   has_num;
   GPtrArray *strings;  /* label arrays: raw[k] indexes this; NULL items = null */
+  GArray    *string_ids; /* guint32: the strings' ann_intern () ids, made by the parser */
   char      *ref;
 } ThreadArr;
 
@@ -217,15 +219,45 @@ typedef struct
 
 typedef struct
 {
+  guint32 entry;      /* the key's newest per-frame entry + 1, 0 = none */
+  guint32 frame;      /* its frame: checked here, not in the entry, which is
+                       * far away in memory when it is from an older frame */
+} FvLast;
+
+/* What entering and leaving a scope touches of a node, in one cache line
+ * (its labels in a second one, which the CPU fetches with the first):
+ * a scope's ENTER looks up its node in the parent's line (which its own
+ * ENTER loaded) and counts the call in the node's line, where its LEAVE
+ * then adds the time. Separate arrays cost three cache misses a scope. */
+typedef struct
+{
+  guint32 ctimer[4];        /* 4 recent child timers */
+  guint32 cnode[4];         /* and their nodes */
+  double  cpu;              /* V_CPU */
+  double  calls;            /* V_CALLS */
+  FvLast  fv[2];            /* V_CPU, V_CALLS: see fv_add */
+  /* the second line: the node's first labels and meta counters (label_add,
+   * counter_add); more go to the reader's table */
+  guint32 label[5];         /* ann_intern () ids, 0 = free */
+  guint32 label_n[5];       /* how many times */
+  guint32 counter[2];       /* ann_intern () ids, 0 = free */
+  double  counter_v[2];
+} NodeHot;
+
+G_STATIC_ASSERT (sizeof (NodeHot) == 128);
+
+typedef struct
+{
   guint     n;
   guint     cap;
+  guint     first_cap;      /* the first allocation (arena_new_node) */
   guint32  *parent;
   guint32  *timer;
   guint32  *first_child;
   guint32  *last_child;
   guint32  *next_sibling;
-  guint32  *ccache;         /* per node: 4 recent child timers, then their 4 nodes */
-  double   *v[N_V];
+  NodeHot  *hot;            /* 64-byte aligned */
+  double   *v[N_V];         /* the memory values; the others are in hot */
   Slot     *slots;
   guint     n_slots;
   guint     n_used;
@@ -233,6 +265,26 @@ typedef struct
 
 /* ------------------------------------------------------------------------ */
 /* Reader state */
+
+/* A label or meta counter of an arena node, summed (see ann_add) */
+typedef struct
+{
+  guint32 node;
+  guint32 name;       /* (index into ann_name_list + 1) << 1 | HearthAnnotationKind */
+  double  value;
+} AnnRec;
+
+/* A queue of FrameJobs between the parser and the frame worker. POSIX
+ * threads, not GAsyncQueue: GLib's futex-based locks are invisible to
+ * ThreadSanitizer, which checks this pipeline (bench-microprofile.c). */
+typedef struct _FrameJob FrameJob;
+typedef struct
+{
+  pthread_mutex_t lock;
+  pthread_cond_t  cond;
+  FrameJob       *head;
+  FrameJob       *tail;
+} JobQueue;
 
 typedef struct
 {
@@ -340,12 +392,30 @@ typedef struct
   HearthFrameValue         *fv;
   gsize                     n_fv;
   gsize                     fv_cap;
-  guint32                  *fv_last;           /* per node and V_*: its newest entry + 1 */
+  FvLast                   *fv_last;           /* per node and V_* */
   gsize                     fv_last_cap;
   GArray                   *fv_cut[2];         /* double: frame starts, CPU and GPU */
   guint                     fv_hint[2];        /* frame of the last fv_split() */
   GPtrArray                *fv_base;           /* per thread: GArray of depth-0 time per frame */
   guint32                  *fv_map;            /* arena node -> builder node, at the end */
+
+  /* labels and meta counters of arena nodes (see ann_add) */
+  GHashTable               *ann_names;         /* text -> index + 1 into ann_name_list */
+  guint32                   meta_ids[HEARTH_MICROPROFILE_MAX_META];
+  GPtrArray                *ann_name_list;
+  AnnRec                   *ann;               /* open addressing; name 0 = empty */
+  guint                     n_ann;
+  guint                     n_ann_slots;       /* power of two */
+
+  /* frames handed to process (frames->len counts those processed) */
+  guint                     n_frames_seen;
+
+  /* the frame pipeline (see pipeline_start) */
+  GThread                  *worker;
+  JobQueue                  jobs;              /* to the worker */
+  JobQueue                  done;              /* back to be freed */
+  guint                     in_flight;
+  pthread_mutex_t           warn_lock;       /* see JobQueue */
 
   gboolean                  stop;
   gboolean                  failed;            /* error set: abort */
@@ -379,6 +449,18 @@ typedef struct
 } Reader;
 
 
+/* Names of labels and meta counters get ids (ann_intern) in the parser's
+ * thread only; these are made first */
+enum
+{
+  ANN_ID_BAD = 1,              /* "??": a label index out of range (§6.5) */
+  ANN_ID_OVERWRITTEN,          /* a null label */
+  ANN_ID_META,                 /* "meta 0" ... for counters without a name */
+};
+
+static guint32 ann_intern (Reader     *r,
+                           const char *text);
+
 static void reader_warn (Reader     *r,
                          const char *format,
                          ...) G_GNUC_PRINTF (2, 3);
@@ -390,11 +472,15 @@ reader_warn (Reader     *r,
 {
   va_list args;
 
-  if (r->warnings->len >= 100)
-    return;
-  va_start (args, format);
-  g_ptr_array_add (r->warnings, g_strdup_vprintf (format, args));
-  va_end (args);
+  /* the frame worker warns too (see pipeline_start) */
+  pthread_mutex_lock (&r->warn_lock);
+  if (r->warnings->len < 100)
+    {
+      va_start (args, format);
+      g_ptr_array_add (r->warnings, g_strdup_vprintf (format, args));
+      va_end (args);
+    }
+  pthread_mutex_unlock (&r->warn_lock);
 }
 
 static void reader_error (Reader     *r,
@@ -1114,6 +1200,8 @@ thread_arr_free (ThreadArr *ta)
   g_free (ta->num);
   if (ta->strings != NULL)
     g_ptr_array_unref (ta->strings);
+  if (ta->string_ids != NULL)
+    g_array_unref (ta->string_ids);
   g_free (ta->ref);
   g_free (ta);
 }
@@ -1143,6 +1231,8 @@ thread_arr_release (Reader    *r,
     return;
   if (ta->strings != NULL)
     g_ptr_array_set_size (ta->strings, 0);
+  if (ta->string_ids != NULL)
+    g_array_set_size (ta->string_ids, 0);
   g_clear_pointer (&ta->ref, g_free);
   if (r->pool->len < 4096)
     g_ptr_array_add (r->pool, ta);
@@ -1220,6 +1310,25 @@ parse_inner_array (Reader    *r,
 {
   const char *p = lx->p + 1, *e = lx->end;
 
+  /* The integers, nearly all of the file, go straight into ta->raw; the
+   * array's fields live in registers meanwhile (ARR_SYNC before anything
+   * else touches them) */
+  guint64 *out = ta->raw;
+  guint n = ta->n, cap = ta->cap;
+#define ARR_SYNC() (ta->n = n)
+#define ARR_LOAD() (out = ta->raw, n = ta->n, cap = ta->cap)
+#define ARR_PUSH(u)                                     \
+  G_STMT_START {                                        \
+    if (G_LIKELY (n < cap && !ta->has_num))             \
+      out[n++] = (u);                                   \
+    else                                                \
+      {                                                 \
+        ARR_SYNC ();                                    \
+        thread_arr_push (ta, (u));                      \
+        ARR_LOAD ();                                    \
+      }                                                 \
+  } G_STMT_END
+
   for (;;)
     {
       char c;
@@ -1227,7 +1336,10 @@ parse_inner_array (Reader    *r,
       while (p < e && is_ws (*p))
         p++;
       if (G_UNLIKELY (p >= e))
-        return LEX_EOF;
+        {
+          ARR_SYNC ();
+          return LEX_EOF;
+        }
       c = *p;
 
       /* fast paths: 0x<hex>, and small decimals, followed by ',' or ']' */
@@ -1244,10 +1356,13 @@ parse_inner_array (Reader    *r,
               p++;
             }
           if (G_UNLIKELY (p >= e))
-            return LEX_EOF;
+            {
+              ARR_SYNC ();
+              return LEX_EOF;
+            }
           if (G_LIKELY (p > s && (*p == ',' || *p == ']')))
             {
-              thread_arr_push (ta, u);
+              ARR_PUSH (u);
               if (*p == ',')
                 p++;
               continue;
@@ -1265,10 +1380,13 @@ parse_inner_array (Reader    *r,
               q++;
             }
           if (G_UNLIKELY (q >= e))
-            return LEX_EOF;
+            {
+              ARR_SYNC ();
+              return LEX_EOF;
+            }
           if (G_LIKELY (*q == ',' || *q == ']'))
             {
-              thread_arr_push (ta, u);
+              ARR_PUSH (u);
               p = *q == ',' ? q + 1 : q;
               continue;
             }
@@ -1276,9 +1394,12 @@ parse_inner_array (Reader    *r,
 
       if (c == ']')
         {
+          ARR_SYNC ();
           lx->p = p + 1;
           return LEX_OK;
         }
+      /* the slow paths below use ta itself */
+      ARR_SYNC ();
       if (c == ',')
         {
           p++;                     /* a sparse hole */
@@ -1287,8 +1408,13 @@ parse_inner_array (Reader    *r,
 
       if (c == '\'' || c == '"' || (c == 'n' && e - p >= 4 && memcmp (p, "null", 4) == 0))
         {
+          guint32 id = ANN_ID_OVERWRITTEN;
+
           if (ta->strings == NULL)
-            ta->strings = g_ptr_array_new_with_free_func (g_free);
+            {
+              ta->strings = g_ptr_array_new_with_free_func (g_free);
+              ta->string_ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+            }
           if (c == 'n')
             {
               g_ptr_array_add (ta->strings, NULL);
@@ -1304,7 +1430,10 @@ parse_inner_array (Reader    *r,
                 return st;
               p = lx->p;
               g_ptr_array_add (ta->strings, g_strndup (r->sbuf->str, r->sbuf->len));
+              /* here, not in the frame worker, which has more to do */
+              id = ann_intern (r, r->sbuf->str);
             }
+          g_array_append_val (ta->string_ids, id);
           thread_arr_push_num (ta, ta->strings->len - 1, NAN);
         }
       else
@@ -1325,6 +1454,7 @@ parse_inner_array (Reader    *r,
             thread_arr_push (ta, raw);
         }
 
+      ARR_LOAD ();
       while (p < e && is_ws (*p))
         p++;
       if (p >= e)
@@ -1338,6 +1468,9 @@ parse_inner_array (Reader    *r,
           return LEX_ERROR;
         }
     }
+#undef ARR_PUSH
+#undef ARR_LOAD
+#undef ARR_SYNC
 }
 
 /* One element of a per-thread list: an array, MakeTimes*(...), a name or
@@ -1716,11 +1849,26 @@ arena_clear (Arena *a)
   g_free (a->first_child);
   g_free (a->last_child);
   g_free (a->next_sibling);
-  g_free (a->ccache);
+  g_aligned_free (a->hot);
   for (guint m = 0; m < N_V; m++)
     g_free (a->v[m]);
   g_free (a->slots);
   memset (a, 0, sizeof *a);
+}
+
+/* Frees all but the nodes' hot lines (NodeHot), keeping the node count */
+static void
+arena_free_cold (Arena *a)
+{
+  g_clear_pointer (&a->parent, g_free);
+  g_clear_pointer (&a->timer, g_free);
+  g_clear_pointer (&a->first_child, g_free);
+  g_clear_pointer (&a->last_child, g_free);
+  g_clear_pointer (&a->next_sibling, g_free);
+  for (guint m = 0; m < N_V; m++)
+    g_clear_pointer (&a->v[m], g_free);
+  g_clear_pointer (&a->slots, g_free);
+  a->n_slots = a->n_used = 0;
 }
 
 static inline guint
@@ -1769,15 +1917,20 @@ arena_new_node (Arena   *a,
 
   if (a->n == a->cap)
     {
-      guint cap = MAX (256, a->cap * 2);
+      guint cap = MAX (MAX (256, a->first_cap), a->cap * 2);
+      NodeHot *hot;
 
       a->parent = g_renew (guint32, a->parent, cap);
       a->timer = g_renew (guint32, a->timer, cap);
       a->first_child = g_renew (guint32, a->first_child, cap);
       a->last_child = g_renew (guint32, a->last_child, cap);
       a->next_sibling = g_renew (guint32, a->next_sibling, cap);
-      a->ccache = g_renew (guint32, a->ccache, (gsize) cap * 8);
-      for (guint m = 0; m < N_V; m++)
+      hot = g_aligned_alloc (cap, sizeof (NodeHot), 128);
+      if (a->hot != NULL)
+        memcpy (hot, a->hot, sizeof (NodeHot) * a->n);
+      g_aligned_free (a->hot);
+      a->hot = hot;
+      for (guint m = V_ALLOC_COUNT; m < N_V; m++)
         a->v[m] = g_renew (double, a->v[m], cap);
       a->cap = cap;
     }
@@ -1787,8 +1940,14 @@ arena_new_node (Arena   *a,
   a->first_child[node] = HEARTH_NO_INDEX;
   a->last_child[node] = HEARTH_NO_INDEX;
   a->next_sibling[node] = HEARTH_NO_INDEX;
-  memset (a->ccache + (gsize) node * 8, 0xff, 8 * sizeof (guint32));
-  for (guint m = 0; m < N_V; m++)
+  memset (a->hot[node].ctimer, 0xff, sizeof a->hot[node].ctimer);
+  memset (a->hot[node].cnode, 0xff, sizeof a->hot[node].cnode);
+  a->hot[node].cpu = 0;
+  a->hot[node].calls = 0;
+  memset (a->hot[node].fv, 0, sizeof a->hot[node].fv);
+  memset (a->hot[node].label, 0, sizeof a->hot[node].label);
+  memset (a->hot[node].counter, 0, sizeof a->hot[node].counter);
+  for (guint m = V_ALLOC_COUNT; m < N_V; m++)
     a->v[m][node] = 0;
   return node;
 }
@@ -1820,7 +1979,7 @@ arena_child_slow (Arena   *a,
                   guint32  parent,
                   guint32  timer)
 {
-  guint32 *c = a->ccache + (gsize) parent * 8;
+  NodeHot *h;
   guint32 node = HEARTH_NO_INDEX;
 
   if (a->n_slots > 0)
@@ -1843,16 +2002,12 @@ arena_child_slow (Arena   *a,
     {
       node = arena_new_node (a, timer);
       arena_attach (a, parent, node);
-      c = a->ccache + (gsize) parent * 8;     /* the arrays may have moved */
     }
-  c[3] = c[2];
-  c[7] = c[6];
-  c[2] = c[1];
-  c[6] = c[5];
-  c[1] = c[0];
-  c[5] = c[4];
-  c[0] = timer;
-  c[4] = node;
+  h = &a->hot[parent];                    /* after any growth */
+  memmove (h->ctimer + 1, h->ctimer, 3 * sizeof (guint32));
+  memmove (h->cnode + 1, h->cnode, 3 * sizeof (guint32));
+  h->ctimer[0] = timer;
+  h->cnode[0] = node;
   return node;
 }
 
@@ -1861,17 +2016,162 @@ arena_child (Arena   *a,
              guint32  parent,
              guint32  timer)
 {
-  const guint32 *c = a->ccache + (gsize) parent * 8;
+  const NodeHot *h = &a->hot[parent];
 
-  if (c[0] == timer)
-    return c[4];
-  if (c[1] == timer)
-    return c[5];
-  if (c[2] == timer)
-    return c[6];
-  if (c[3] == timer)
-    return c[7];
+  if (h->ctimer[0] == timer)
+    return h->cnode[0];
+  if (h->ctimer[1] == timer)
+    return h->cnode[1];
+  if (h->ctimer[2] == timer)
+    return h->cnode[2];
+  if (h->ctimer[3] == timer)
+    return h->cnode[3];
   return arena_child_slow (a, parent, timer);
+}
+
+/* A node's value of column @m (V_*) */
+static inline double *
+arena_val (Arena   *a,
+           guint    m,
+           guint32  node)
+{
+  if (m == V_CPU)
+    return &a->hot[node].cpu;
+  if (m == V_CALLS)
+    return &a->hot[node].calls;
+  return &a->v[m][node];
+}
+
+static inline guint
+ann_hash (guint32 node,
+          guint32 name)
+{
+  guint64 key = ((guint64) node << 32) | name;
+
+  key ^= key >> 33;
+  key *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  key ^= key >> 33;
+  return (guint) key;
+}
+
+static void
+ann_grow (Reader *r)
+{
+  AnnRec *old = r->ann;
+  guint n_old = r->n_ann_slots, mask;
+
+  r->n_ann_slots = n_old ? n_old * 2 : 1024;
+  r->ann = g_new0 (AnnRec, r->n_ann_slots);
+  mask = r->n_ann_slots - 1;
+  for (guint k = 0; k < n_old; k++)
+    if (old[k].name != 0)
+      {
+        guint i;
+
+        for (i = ann_hash (old[k].node, old[k].name) & mask; r->ann[i].name != 0; i = (i + 1) & mask)
+          ;
+        r->ann[i] = old[k];
+      }
+  g_free (old);
+}
+
+/* The id of @text among the annotation names (index + 1) */
+static guint32
+ann_intern (Reader     *r,
+            const char *text)
+{
+  guint id = GPOINTER_TO_UINT (g_hash_table_lookup (r->ann_names, text));
+
+  if (id == 0)
+    {
+      char *copy = g_strdup (text);
+
+      g_ptr_array_add (r->ann_name_list, copy);
+      id = r->ann_name_list->len;
+      g_hash_table_insert (r->ann_names, copy, GUINT_TO_POINTER (id));
+    }
+  return id;
+}
+
+/* Adds @value to @node's annotation @name (ann_intern () << 1 | kind) in
+ * a table that holds the records themselves: one cache miss */
+static void
+ann_add (Reader  *r,
+         guint32  node,
+         guint32  name,
+         double   value)
+{
+  guint mask, i;
+
+  if ((r->n_ann + 1) * 2 > r->n_ann_slots)
+    ann_grow (r);
+  mask = r->n_ann_slots - 1;
+  for (i = ann_hash (node, name) & mask; r->ann[i].name != 0; i = (i + 1) & mask)
+    if (r->ann[i].node == node && r->ann[i].name == name)
+      {
+        r->ann[i].value += value;
+        return;
+      }
+  r->ann[i].node = node;
+  r->ann[i].name = name;
+  r->ann[i].value = value;
+  r->n_ann++;
+}
+
+/* A label of @node (§6.5: it belongs to the innermost open scope). Labels
+ * and meta counters come once or more every frame, two million in a 100 MB
+ * dump, so a node's first ones are counted in its own second cache line
+ * (NodeHot) and only the rest in the table. The builder gets each once. */
+static void
+label_add (Reader  *r,
+           guint32  node,
+           guint32  id)
+{
+  NodeHot *h = &r->arena.hot[node];
+
+  for (guint k = 0; k < G_N_ELEMENTS (h->label); k++)
+    {
+      if (h->label[k] == id)
+        {
+          h->label_n[k]++;
+          return;
+        }
+      if (h->label[k] == 0)
+        {
+          h->label[k] = id;
+          h->label_n[k] = 1;
+          return;
+        }
+    }
+  ann_add (r, node, id << 1 | HEARTH_ANNOTATION_LABEL, 1);
+}
+
+/* Adds @value to @node's meta counter @id (see label_add) */
+static void
+counter_add (Reader  *r,
+             guint32  node,
+             guint32  id,
+             double   value)
+{
+  NodeHot *h = &r->arena.hot[node];
+
+  if (!isfinite (value) || value == 0)
+    return;
+  for (guint k = 0; k < G_N_ELEMENTS (h->counter); k++)
+    {
+      if (h->counter[k] == id)
+        {
+          h->counter_v[k] += value;
+          return;
+        }
+      if (h->counter[k] == 0)
+        {
+          h->counter[k] = id;
+          h->counter_v[k] = value;
+          return;
+        }
+    }
+  ann_add (r, node, id << 1 | HEARTH_ANNOTATION_COUNTER, value);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -2137,12 +2437,12 @@ fv_grow (Reader *r,
       r->fv_cap = MAX (4096, r->fv_cap + r->fv_cap / 2);
       r->fv = g_renew (HearthFrameValue, r->fv, r->fv_cap);
     }
-  if (key >= r->fv_last_cap)
+  if (key != G_MAXSIZE && key >= r->fv_last_cap)
     {
       gsize cap = MAX (key + 1, r->fv_last_cap * 2);
 
-      r->fv_last = g_renew (guint32, r->fv_last, cap);
-      memset (r->fv_last + r->fv_last_cap, 0, sizeof (guint32) * (cap - r->fv_last_cap));
+      r->fv_last = g_renew (FvLast, r->fv_last, cap);
+      memset (r->fv_last + r->fv_last_cap, 0, sizeof (FvLast) * (cap - r->fv_last_cap));
       r->fv_last_cap = cap;
     }
 }
@@ -2160,23 +2460,34 @@ fv_add (Reader  *r,
         guint    v,
         double   value)
 {
-  gsize key = (gsize) node * N_V + v;
-  guint32 last;
+  FvLast *last;
 
   if (value == 0 || frame > HEARTH_FRAME_VALUE_MAX_FRAME)
     return;
-  if (G_UNLIKELY (r->n_fv == r->fv_cap || key >= r->fv_last_cap))
-    fv_grow (r, key);
-  last = r->fv_last[key];
-  if (last != 0 && r->fv[last - 1].metric == HEARTH_FRAME_VALUE_KEY (frame, v))
+  if (v == V_CPU || v == V_CALLS)
     {
-      r->fv[last - 1].value += value;
+      if (G_UNLIKELY (r->n_fv == r->fv_cap))
+        fv_grow (r, G_MAXSIZE);
+      last = &r->arena.hot[node].fv[v];
+    }
+  else
+    {
+      gsize key = (gsize) node * (N_V - V_ALLOC_COUNT) + (v - V_ALLOC_COUNT);
+
+      if (G_UNLIKELY (r->n_fv == r->fv_cap || key >= r->fv_last_cap))
+        fv_grow (r, key);
+      last = &r->fv_last[key];
+    }
+  if (last->entry != 0 && last->frame == frame)
+    {
+      r->fv[last->entry - 1].value += value;
       return;
     }
   r->fv[r->n_fv].node = node;
   r->fv[r->n_fv].metric = HEARTH_FRAME_VALUE_KEY (frame, v);
   r->fv[r->n_fv].value = value;
-  r->fv_last[key] = (guint32) ++r->n_fv;
+  last->entry = (guint32) ++r->n_fv;
+  last->frame = frame;
 }
 
 /* The frame that owns time @s: the last frame starting at or before it */
@@ -2298,7 +2609,7 @@ fv_drop_paused (Reader *r)
 
       if (frame < r->frames->len && g_array_index (r->frames, HearthFrame, frame).paused)
         {
-          r->arena.v[rec->metric & HEARTH_FRAME_VALUE_METRIC_MASK][rec->node] -= rec->value;
+          *arena_val (&r->arena, rec->metric & HEARTH_FRAME_VALUE_METRIC_MASK, rec->node) -= rec->value;
           rec->value = 0;
         }
     }
@@ -2334,10 +2645,10 @@ report_scope (Reader           *r,
   memcpy (s.meta, se->meta, sizeof s.meta);
   if (se->placeholder)
     {
-      s.alloc_count = a->v[V_ALLOC_COUNT][se->node];
-      s.alloc_bytes = a->v[V_ALLOC_BYTES][se->node];
-      s.free_count = a->v[V_FREE_COUNT][se->node];
-      s.free_bytes = a->v[V_FREE_BYTES][se->node];
+      s.alloc_count = *arena_val (a, V_ALLOC_COUNT, se->node);
+      s.alloc_bytes = *arena_val (a, V_ALLOC_BYTES, se->node);
+      s.free_count = *arena_val (a, V_FREE_COUNT, se->node);
+      s.free_bytes = *arena_val (a, V_FREE_BYTES, se->node);
     }
   else
     {
@@ -2367,7 +2678,7 @@ close_scope (Reader      *r,
   guint g = fv_frame_of (r, th->gpu, se->start);
   gboolean within = fv_within (r, th->gpu, g, end);
 
-  r->arena.v[V_CPU][se->node] += (dur - se->child) * 1e6;
+  *arena_val (&r->arena, V_CPU, se->node) += (dur - se->child) * 1e6;
   if (parent != NULL)
     parent->child += dur;
   else
@@ -2436,8 +2747,8 @@ underflow (Reader      *r,
   a->timer[p] = timer;
   arena_attach (a, c, p);
   th->container = c;
-  a->v[V_CPU][p] += (dur - th->base_child) * 1e6;
-  a->v[V_CALLS][p] += 1;
+  *arena_val (a, V_CPU, p) += (dur - th->base_child) * 1e6;
+  *arena_val (a, V_CALLS, p) += 1;
   th->base_child = dur;
   {
     GArray *base = fv_base_of (r, j);
@@ -2536,10 +2847,10 @@ credit_memory (Reader      *r,
   Arena *a = &r->arena;
   guint32 node = th->depth > 0 ? th->stack[th->depth - 1].node : th->container;
 
-  a->v[V_ALLOC_COUNT][node] += ac;
-  a->v[V_ALLOC_BYTES][node] += ab;
-  a->v[V_FREE_COUNT][node] += fc;
-  a->v[V_FREE_BYTES][node] += fb;
+  *arena_val (a, V_ALLOC_COUNT, node) += ac;
+  *arena_val (a, V_ALLOC_BYTES, node) += ab;
+  *arena_val (a, V_FREE_COUNT, node) += fc;
+  *arena_val (a, V_FREE_BYTES, node) += fb;
   if (r->fv_cut[0]->len > 0)
     {
       guint32 f = r->fv_cut[0]->len - 1;
@@ -2564,6 +2875,41 @@ credit_memory (Reader      *r,
   acc->free_bytes += fb;
   acc->memory = TRUE;
   r->has_memory = TRUE;
+}
+
+/* A meta counter increment (tt 8 and above; var era: aux entries) of the
+ * innermost open scope */
+static void
+add_meta (Reader      *r,
+          ThreadState *th,
+          guint        index,
+          double       value)
+{
+  StackEntry *se = &th->stack[th->depth - 1];
+
+  counter_add (r, se->node, r->meta_ids[index], value);
+  if (r->scope_func != NULL)
+    se->meta[index] += value;
+}
+
+/* The id of label @index of @tl (label_text) */
+static guint32
+label_id (Reader          *r,
+          const ThreadArr *tl,
+          guint64          index)
+{
+  if (tl == NULL || tl->string_ids == NULL || index >= tl->n)
+    {
+      r->n_bad_label++;
+      return ANN_ID_BAD;
+    }
+  index = tl->raw[index];
+  if (index >= tl->string_ids->len)
+    {
+      r->n_bad_label++;
+      return ANN_ID_BAD;
+    }
+  return g_array_index (tl->string_ids, guint32, index);
 }
 
 static void
@@ -2603,9 +2949,8 @@ process_thread_frame (Reader          *r,
         {
           /* var era: meta increments on CPU threads (§7.1) */
           if (!discard_prev && family == HEARTH_MICROPROFILE_FAMILY_B_VAR && !th->gpu &&
-              r->scope_func != NULL && th->depth > 0 && t >= 3 &&
-              ti->raw[k] < HEARTH_MICROPROFILE_MAX_META)
-            th->stack[th->depth - 1].meta[ti->raw[k]] += (double) (t - 3);
+              th->depth > 0 && t >= 3 && ti->raw[k] < HEARTH_MICROPROFILE_MAX_META)
+            add_meta (r, th, (guint) ti->raw[k], (double) (t - 3));
           continue;
         }
 
@@ -2647,7 +2992,7 @@ process_thread_frame (Reader          *r,
             }
           parent = th->depth > 0 ? th->stack[th->depth - 1].node : th->container;
           node = arena_child (a, parent, timer);
-          a->v[V_CALLS][node] += 1;
+          *arena_val (a, V_CALLS, node) += 1;
           fv_add (r, f, node, V_CALLS, 1);
           push_scope (r, th, node, timer, (guint32) index, f, ms);
           if (r->scope_func != NULL)
@@ -2686,22 +3031,24 @@ process_thread_frame (Reader          *r,
         continue;
       else if (t == 3 || t == 5)
         {
-          const char *text = label_text (r, tl, ti->raw[k]);
-
           r->n_labels++;
+          label_add (r, th->depth > 0 ? th->stack[th->depth - 1].node : th->container,
+                     label_id (r, tl, ti->raw[k]));
           if (r->scope_func != NULL && th->depth > 0)
             {
               StackEntry *se = &th->stack[th->depth - 1];
+              guint n_bad = r->n_bad_label;
 
               if (se->labels == NULL)
                 se->labels = g_ptr_array_new_with_free_func (g_free);
-              g_ptr_array_add (se->labels, g_strdup (text));
+              g_ptr_array_add (se->labels, g_strdup (label_text (r, tl, ti->raw[k])));
+              r->n_bad_label = n_bad;         /* counted by label_id () */
             }
         }
       else if (t >= 8 && t < EVENT_BASE)
         {
-          if (r->scope_func != NULL && th->depth > 0 && ti->raw[k] < HEARTH_MICROPROFILE_MAX_META)
-            th->stack[th->depth - 1].meta[ti->raw[k]] += (double) (t - 8);
+          if (th->depth > 0 && ti->raw[k] < HEARTH_MICROPROFILE_MAX_META)
+            add_meta (r, th, (guint) ti->raw[k], (double) (t - 8));
         }
       else if (t > EVENT_BASE && t < 256)
         {
@@ -2810,27 +3157,6 @@ drop_var (Reader     *r,
 }
 
 static void
-drop_frame_list (Reader    *r,
-                 const Val *ref)
-{
-  FrameVar *var;
-
-  if (ref == NULL || ref->kind != VAL_REF)
-    return;
-  var = g_hash_table_lookup (r->vars, strip_prefix (ref->str));
-  if (var == NULL)
-    return;
-  for (guint j = 0; j < var->items->len; j++)
-    {
-      ThreadArr *ta = g_ptr_array_index (var->items, j);
-
-      if (ta->kind == TA_REF)
-        drop_var (r, ta->ref);
-    }
-  drop_var (r, strip_prefix (ref->str));
-}
-
-static void
 mark_truncated (Reader     *r,
                 gsize       offset,
                 const char *why)
@@ -2842,51 +3168,63 @@ mark_truncated (Reader     *r,
   r->truncated_why = g_strdup (why);
 }
 
-static void
-process_frame (Reader     *r,
-               const Val  *call,
-               const char *stmt)
+/* One MakeFrame, resolved: what the frame's processing needs, owned, so that
+ * the parser can go on with the next frame meanwhile (pipeline_start) */
+struct _FrameJob
 {
-  guint nargs = call->items->len;
-  guint f = r->frames->len;
-  const Val *refs[4];
-  FrameVar *vars[4];
-  static const char *const what[4] = { "ts", "tt", "ti", "tl" };
-  double start, end, gstart, gend;
-  guint n_threads;
+  FrameJob         *next;                /* in a JobQueue */
+  guint             f;
+  guint             nargs;
+  double            start, end, gstart, gend;
+  double            args[22];            /* #9..#21 as numbers, NAN when not */
+  guint             n_threads;
+  const ThreadArr **items;               /* n_threads × ts, tt, ti, tl */
+  GPtrArray        *owned;               /* FrameVar*: taken out of r->vars */
+  gboolean          sentinel;            /* ends the worker */
+};
+
+/* Runs in the parser's thread: frees the arrays into its pool */
+static void
+frame_job_free (Reader   *r,
+                FrameJob *job)
+{
+  if (job->owned != NULL)
+    {
+      for (guint i = 0; i < job->owned->len; i++)
+        frame_var_free (r, g_ptr_array_index (job->owned, i));
+      g_ptr_array_unref (job->owned);
+    }
+  g_free (job->items);
+  g_free (job);
+}
+
+/* Takes the variable @name out of r->vars into @job, once */
+static void
+frame_job_take (Reader     *r,
+                FrameJob   *job,
+                const char *name)
+{
+  gpointer key, value;
+
+  if (g_hash_table_steal_extended (r->vars, name, &key, &value))
+    {
+      g_free (key);
+      g_ptr_array_add (job->owned, value);
+    }
+}
+
+/* The frame's own processing: the threads' logs into the arena, then the
+ * frame record. Touches only state that statements other than frame data
+ * leave alone while frames are in flight (pipeline_drain). */
+static void
+run_frame (Reader   *r,
+           FrameJob *job)
+{
+  guint f = job->f;
+  double start = job->start, end = job->end, gstart = job->gstart, gend = job->gend;
   guint64 timer_limit;
   FrameAcc acc = { 0 };
   HearthFrame fr;
-
-  if (nargs < 8)
-    {
-      reader_warn (r, "MakeFrame at byte %" G_GSIZE_FORMAT " has %u arguments, expected 8, 9 or 22; skipped",
-                   offset_of (r, stmt), nargs);
-      return;
-    }
-
-  start = val_num (val_arg (call, 1), NAN);
-  end = val_num (val_arg (call, 2), NAN);
-  gstart = val_num (val_arg (call, 3), 0);
-  gend = val_num (val_arg (call, 4), 0);
-  refs[0] = val_arg (call, 5);
-  refs[1] = val_arg (call, 6);
-  refs[2] = val_arg (call, 7);
-  refs[3] = nargs >= 9 && val_arg (call, 8)->kind == VAL_REF ? val_arg (call, 8) : NULL;
-
-  for (guint i = 0; i < 4; i++)
-    {
-      vars[i] = lookup_var (r, refs[i], TRUE);
-      if (vars[i] == NULL && (i < 3 || refs[i] != NULL))
-        {
-          g_autofree char *why = g_strdup_printf ("frame %u refers to %s, which is never defined", f,
-                                                  refs[i] && refs[i]->kind == VAL_REF ? refs[i]->str : what[i]);
-
-          mark_truncated (r, offset_of (r, stmt), why);
-          r->stop = TRUE;
-          return;
-        }
-    }
 
   if (f == 0)
     r->capture_start = isfinite (start) ? start : 0;
@@ -2894,15 +3232,6 @@ process_frame (Reader     *r,
     start = r->capture_start;
   if (!isfinite (end))
     end = start;
-
-  n_threads = vars[1]->items->len;
-  if (vars[0]->items->len != n_threads || vars[2]->items->len != n_threads ||
-      (vars[3] != NULL && vars[3]->items->len != n_threads))
-    {
-      if (r->n_thread_mismatch++ < 3)
-        reader_warn (r, "frame %u: the per-thread arrays have different thread counts", f);
-      n_threads = MIN (n_threads, MIN (vars[0]->items->len, vars[2]->items->len));
-    }
 
   timer_limit = MAX ((guint64) r->timers->len, (guint64) MAX (r->declared_timers, 0));
   if (timer_limit == 0)
@@ -2915,26 +3244,15 @@ process_frame (Reader     *r,
     g_array_append_val (r->fv_cut[1], gcut);
   }
 
-  for (guint j = 0; j < n_threads; j++)
+  for (guint j = 0; j < job->n_threads; j++)
     {
-      gboolean missing = FALSE;
-      const ThreadArr *ts = resolve_item (r, vars[0], j, &missing);
-      const ThreadArr *tt = resolve_item (r, vars[1], j, &missing);
-      const ThreadArr *ti = resolve_item (r, vars[2], j, &missing);
-      const ThreadArr *tl = resolve_item (r, vars[3], j, &missing);
-      ThreadState *th;
+      const ThreadArr *ts = job->items[j * 4];
+      const ThreadArr *tt = job->items[j * 4 + 1];
+      const ThreadArr *ti = job->items[j * 4 + 2];
+      const ThreadArr *tl = job->items[j * 4 + 3];
+      ThreadState *th = ensure_thread (r, j);
       double tend;
 
-      if (missing)
-        {
-          g_autofree char *why = g_strdup_printf ("frame %u, thread %u refers to a log array that is never defined",
-                                                  f, j);
-
-          mark_truncated (r, offset_of (r, stmt), why);
-          r->stop = TRUE;
-          return;
-        }
-      th = ensure_thread (r, j);
       tend = th->gpu && (gstart != 0 || gend != 0) ? gend : end;
       th->last_end = tend;
       th->has_last_end = TRUE;
@@ -2958,21 +3276,23 @@ process_frame (Reader     *r,
   fr.memory_free = NAN;
   fr.alloc_ms = NAN;
   fr.free_ms = NAN;
-  if (nargs >= 22)
+  if (job->nargs >= 22)
     {
-      fr.paused = val_num (val_arg (call, 9), 0) != 0;
-      fr.incomplete = val_num (val_arg (call, 10), 0) != 0;
-      fr.cpu_frequency_mhz = val_num (val_arg (call, 11), NAN);
-      fr.memory_used = val_num (val_arg (call, 12), NAN);
-      fr.memory_free = val_num (val_arg (call, 13), NAN);
-      fr.alloc_ms = val_num (val_arg (call, 14), NAN);
-      fr.alloc_count = val_num (val_arg (call, 15), NAN);
-      fr.free_ms = val_num (val_arg (call, 16), NAN);
-      fr.free_count = val_num (val_arg (call, 17), NAN);
-      fr.cpu_waits_for_gpu_ms = val_num (val_arg (call, 18), NAN);
-      fr.jobs_ms = val_num (val_arg (call, 19), NAN);
-      fr.render_ms = val_num (val_arg (call, 20), NAN);
-      fr.gpu_ms = val_num (val_arg (call, 21), NAN);
+      const double *a = job->args;
+
+      fr.paused = !isnan (a[9]) && a[9] != 0;
+      fr.incomplete = !isnan (a[10]) && a[10] != 0;
+      fr.cpu_frequency_mhz = a[11];
+      fr.memory_used = a[12];
+      fr.memory_free = a[13];
+      fr.alloc_ms = a[14];
+      fr.alloc_count = a[15];
+      fr.free_ms = a[16];
+      fr.free_count = a[17];
+      fr.cpu_waits_for_gpu_ms = a[18];
+      fr.jobs_ms = a[19];
+      fr.render_ms = a[20];
+      fr.gpu_ms = a[21];
 
       /* §13.3 */
       if (fr.render_ms > fr.jobs_ms && fr.cpu_waits_for_gpu_ms > 2.5)
@@ -2993,9 +3313,251 @@ process_frame (Reader     *r,
     }
   fr.clobbered = acc.clobbered;
   g_array_append_val (r->frames, fr);
+}
+
+/* The frame pipeline. Lexing a frame's arrays and walking them cost about
+ * the same, so on a machine with two cores a worker thread walks frame k
+ * while the parser lexes frame k + 1: the load takes the longer of the two
+ * instead of their sum. A job owns its frame's arrays; the worker alone
+ * touches the scope stacks, arena, per-frame values and frame records; every
+ * statement other than frame data waits for the worker to catch up first
+ * (pipeline_drain), because it may change timers, groups or threads. At most
+ * PIPELINE_DEPTH frames are in flight, so memory stays at a few frames. */
+#define PIPELINE_DEPTH 4
+
+static void
+job_queue_init (JobQueue *q)
+{
+  pthread_mutex_init (&q->lock, NULL);
+  pthread_cond_init (&q->cond, NULL);
+  q->head = q->tail = NULL;
+}
+
+static void
+job_queue_clear (JobQueue *q)
+{
+  pthread_mutex_destroy (&q->lock);
+  pthread_cond_destroy (&q->cond);
+}
+
+static void
+job_queue_push (JobQueue *q,
+                FrameJob *job)
+{
+  pthread_mutex_lock (&q->lock);
+  job->next = NULL;
+  if (q->tail != NULL)
+    q->tail->next = job;
+  else
+    q->head = job;
+  q->tail = job;
+  pthread_cond_signal (&q->cond);
+  pthread_mutex_unlock (&q->lock);
+}
+
+/* The oldest job; waits for one when @wait, else NULL when empty */
+static FrameJob *
+job_queue_pop (JobQueue *q,
+               gboolean  wait)
+{
+  FrameJob *job;
+
+  pthread_mutex_lock (&q->lock);
+  while (wait && q->head == NULL)
+    pthread_cond_wait (&q->cond, &q->lock);
+  job = q->head;
+  if (job != NULL)
+    {
+      q->head = job->next;
+      if (q->head == NULL)
+        q->tail = NULL;
+    }
+  pthread_mutex_unlock (&q->lock);
+  return job;
+}
+
+static gpointer
+pipeline_worker (gpointer data)
+{
+  Reader *r = data;
+
+  for (;;)
+    {
+      FrameJob *job = job_queue_pop (&r->jobs, TRUE);
+      gboolean last = job->sentinel;
+
+      if (!last)
+        run_frame (r, job);
+      job_queue_push (&r->done, job);
+      if (last)
+        return NULL;
+    }
+}
+
+/* Frees the jobs the worker finished; waits until at most @keep are left */
+static void
+pipeline_reap (Reader *r,
+               guint   keep)
+{
+  while (r->in_flight > 0)
+    {
+      FrameJob *job = job_queue_pop (&r->done, r->in_flight > keep);
+
+      if (job == NULL)
+        break;
+      r->in_flight--;
+      frame_job_free (r, job);
+    }
+}
+
+static void
+pipeline_drain (Reader *r)
+{
+  if (r->worker != NULL)
+    pipeline_reap (r, 0);
+}
+
+/* HEARTH_MICROPROFILE_PIPELINE=0/1 forces it off/on (tests run the small
+ * fixtures both ways); by default big inputs on machines with two cores */
+static void
+pipeline_start (Reader *r)
+{
+  const char *env = g_getenv ("HEARTH_MICROPROFILE_PIPELINE");
+  gboolean on = r->source->length >= ((gsize) 4 << 20) && g_get_num_processors () >= 2;
+
+  if (env != NULL && *env != 0)
+    on = strcmp (env, "0") != 0;
+  if (!on)
+    return;
+  job_queue_init (&r->jobs);
+  job_queue_init (&r->done);
+  r->worker = g_thread_new ("hearth-microprofile", pipeline_worker, r);
+}
+
+static void
+pipeline_stop (Reader *r)
+{
+  FrameJob *end;
+
+  if (r->worker == NULL)
+    return;
+  end = g_new0 (FrameJob, 1);
+  end->sentinel = TRUE;
+  job_queue_push (&r->jobs, end);
+  r->in_flight++;
+  g_thread_join (g_steal_pointer (&r->worker));
+  pipeline_reap (r, 0);
+  job_queue_clear (&r->jobs);
+  job_queue_clear (&r->done);
+}
+
+/* Frames[k] = MakeFrame(...): resolves the frame's arrays and hands the
+ * frame to run_frame, in the worker when there is one */
+static void
+process_frame (Reader     *r,
+               const Val  *call,
+               const char *stmt)
+{
+  guint nargs = call->items->len;
+  guint f = r->n_frames_seen;
+  const Val *refs[4];
+  FrameVar *vars[4];
+  static const char *const what[4] = { "ts", "tt", "ti", "tl" };
+  guint n_threads;
+  FrameJob *job;
+
+  if (nargs < 8)
+    {
+      reader_warn (r, "MakeFrame at byte %" G_GSIZE_FORMAT " has %u arguments, expected 8, 9 or 22; skipped",
+                   offset_of (r, stmt), nargs);
+      return;
+    }
+
+  refs[0] = val_arg (call, 5);
+  refs[1] = val_arg (call, 6);
+  refs[2] = val_arg (call, 7);
+  refs[3] = nargs >= 9 && val_arg (call, 8)->kind == VAL_REF ? val_arg (call, 8) : NULL;
 
   for (guint i = 0; i < 4; i++)
-    drop_frame_list (r, refs[i]);
+    {
+      vars[i] = lookup_var (r, refs[i], TRUE);
+      if (vars[i] == NULL && (i < 3 || refs[i] != NULL))
+        {
+          g_autofree char *why = g_strdup_printf ("frame %u refers to %s, which is never defined", f,
+                                                  refs[i] && refs[i]->kind == VAL_REF ? refs[i]->str : what[i]);
+
+          mark_truncated (r, offset_of (r, stmt), why);
+          r->stop = TRUE;
+          return;
+        }
+    }
+
+  n_threads = vars[1]->items->len;
+  if (vars[0]->items->len != n_threads || vars[2]->items->len != n_threads ||
+      (vars[3] != NULL && vars[3]->items->len != n_threads))
+    {
+      if (r->n_thread_mismatch++ < 3)
+        reader_warn (r, "frame %u: the per-thread arrays have different thread counts", f);
+      n_threads = MIN (n_threads, MIN (vars[0]->items->len, vars[2]->items->len));
+    }
+
+  job = g_new0 (FrameJob, 1);
+  job->f = f;
+  job->nargs = nargs;
+  job->start = val_num (val_arg (call, 1), NAN);
+  job->end = val_num (val_arg (call, 2), NAN);
+  job->gstart = val_num (val_arg (call, 3), 0);
+  job->gend = val_num (val_arg (call, 4), 0);
+  for (guint i = 9; i < MIN (nargs, G_N_ELEMENTS (job->args)); i++)
+    job->args[i] = val_num (val_arg (call, i), NAN);
+  job->n_threads = n_threads;
+  job->items = g_new0 (const ThreadArr *, (gsize) n_threads * 4 + 1);
+  job->owned = g_ptr_array_new ();
+
+  for (guint j = 0; j < n_threads; j++)
+    {
+      gboolean missing = FALSE;
+
+      for (guint i = 0; i < 4; i++)
+        job->items[j * 4 + i] = resolve_item (r, vars[i], j, &missing);
+      if (missing)
+        {
+          g_autofree char *why = g_strdup_printf ("frame %u, thread %u refers to a log array that is never defined",
+                                                  f, j);
+
+          mark_truncated (r, offset_of (r, stmt), why);
+          r->stop = TRUE;
+          frame_job_free (r, job);
+          return;
+        }
+    }
+
+  /* the frame consumes its arrays (and, in family B, the arrays its lists
+   * name): take them out of r->vars */
+  for (guint i = 0; i < 4; i++)
+    {
+      if (vars[i] == NULL)
+        continue;
+      for (guint j = 0; j < vars[i]->items->len; j++)
+        {
+          ThreadArr *ta = g_ptr_array_index (vars[i]->items, j);
+
+          if (ta->kind == TA_REF)
+            frame_job_take (r, job, ta->ref);
+        }
+      frame_job_take (r, job, strip_prefix (refs[i]->str));
+    }
+
+  r->n_frames_seen++;
+  if (r->worker == NULL)
+    {
+      run_frame (r, job);
+      frame_job_free (r, job);
+      return;
+    }
+  job_queue_push (&r->jobs, job);
+  r->in_flight++;
+  pipeline_reap (r, PIPELINE_DEPTH);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -3246,6 +3808,8 @@ handle_value (Reader     *r,
               const Val  *v,
               const char *stmt)
 {
+  if (strcmp (name, "Frames") != 0)
+    pipeline_drain (r);                   /* it may change what frames use */
   if (strcmp (name, "Frames") == 0)
     {
       if (index >= 0 && v->kind == VAL_CALL && strcmp (v->str, "MakeFrame") == 0)
@@ -3333,6 +3897,9 @@ handle_value (Reader     *r,
     {
       g_ptr_array_unref (r->meta_names);
       r->meta_names = strings_of (v);
+      for (guint i = 0; i < HEARTH_MICROPROFILE_MAX_META; i++)
+        r->meta_ids[i] = i < r->meta_names->len && g_ptr_array_index (r->meta_names, i) != NULL
+                         ? ann_intern (r, g_ptr_array_index (r->meta_names, i)) : ANN_ID_META + i;
     }
   else if (strcmp (name, "CGlobalLabels") == 0)
     {
@@ -3636,6 +4203,7 @@ parse_push (Reader *r)
   st = parse_list (r, lx, ')', 0, args);
   if (st != LEX_OK)
     return st;
+  pipeline_drain (r);
   for (guint i = 0; i < args->len; i++)
     handle_timer (r, -1, g_ptr_array_index (args, i));
   return LEX_OK;
@@ -3720,7 +4288,7 @@ parse_statements (Reader *r)
       if (lx->p < lx->end && *lx->p == ';')
         lx->p++;
 
-      if (r->frames->len > 0 && lx->p >= r->lx.base + r->next_progress)
+      if (r->n_frames_seen > 0 && lx->p >= r->lx.base + r->next_progress)
         report_progress (r);
     }
 }
@@ -3814,8 +4382,8 @@ copy_values (Reader               *r,
   if (r->fv_map != NULL)
     r->fv_map[from] = to;
   for (guint m = 0; m < N_V; m++)
-    if (r->arena.v[m][from] != 0)
-      hearth_profile_builder_add_value (b, to, metrics[m], r->arena.v[m][from]);
+    if (*arena_val (&r->arena, m, from) != 0)
+      hearth_profile_builder_add_value (b, to, metrics[m], *arena_val (&r->arena, m, from));
 }
 
 static void
@@ -3964,6 +4532,34 @@ build_profile (Reader *r)
       g_clear_pointer (&r->fv_last, g_free);
       r->fv_last_cap = 0;
     }
+  /* labels and meta counters, now that arena nodes have builder nodes;
+   * the rest of the arena is not needed any more: give it back first, this
+   * is the peak of the load's memory */
+  arena_free_cold (&r->arena);
+  for (guint32 v = 0; v < r->arena.n && r->fv_map != NULL; v++)
+    {
+      const NodeHot *h = &r->arena.hot[v];
+
+      if (r->fv_map[v] == HEARTH_NO_INDEX)
+        continue;
+      for (guint k = 0; k < G_N_ELEMENTS (h->label) && h->label[k] != 0; k++)
+        hearth_profile_builder_add_unique_annotation (b, r->fv_map[v], HEARTH_ANNOTATION_LABEL,
+                                                      g_ptr_array_index (r->ann_name_list, h->label[k] - 1),
+                                                      h->label_n[k]);
+      for (guint k = 0; k < G_N_ELEMENTS (h->counter) && h->counter[k] != 0; k++)
+        hearth_profile_builder_add_unique_annotation (b, r->fv_map[v], HEARTH_ANNOTATION_COUNTER,
+                                                      g_ptr_array_index (r->ann_name_list, h->counter[k] - 1),
+                                                      h->counter_v[k]);
+    }
+  for (guint i = 0; i < r->n_ann_slots && r->fv_map != NULL; i++)
+    {
+      const AnnRec *a = &r->ann[i];
+
+      if (a->name != 0 && a->node < r->arena.n && r->fv_map[a->node] != HEARTH_NO_INDEX)
+        hearth_profile_builder_add_unique_annotation (b, r->fv_map[a->node], (HearthAnnotationKind) (a->name & 1),
+                                                      g_ptr_array_index (r->ann_name_list, (a->name >> 1) - 1),
+                                                      a->value);
+    }
   arena_clear (&r->arena);                /* before finish() allocates the profile */
 
   /* Metadata */
@@ -4109,6 +4705,18 @@ reader_init (Reader                   *r,
   r->fv_cut[1] = g_array_new (FALSE, FALSE, sizeof (double));
   r->fv_base = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   r->warnings = g_ptr_array_new_with_free_func (g_free);
+  r->ann_name_list = g_ptr_array_new_with_free_func (g_free);
+  r->ann_names = g_hash_table_new (g_str_hash, g_str_equal);   /* keys owned by ann_name_list */
+  ann_intern (r, "??");
+  ann_intern (r, "(overwritten)");
+  for (guint i = 0; i < HEARTH_MICROPROFILE_MAX_META; i++)
+    {
+      char name[32];
+
+      g_snprintf (name, sizeof name, "meta %u", i);
+      r->meta_ids[i] = ann_intern (r, name);
+    }
+  pthread_mutex_init (&r->warn_lock, NULL);
 }
 
 static void
@@ -4117,6 +4725,11 @@ reader_clear (Reader *r)
   GHashTableIter iter;
   gpointer key, value;
 
+  pipeline_stop (r);
+  pthread_mutex_destroy (&r->warn_lock);
+  g_hash_table_unref (r->ann_names);
+  g_ptr_array_unref (r->ann_name_list);
+  g_free (r->ann);
   g_hash_table_iter_init (&iter, r->vars);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
@@ -4240,6 +4853,10 @@ hearth_microprofile_read_full (const HearthImportSource     *source,
 
   reader_init (&r, source, error);
   r.family = family;
+  /* Growing the arena copies it: start at about a node per 500 bytes of
+   * dump (the generated dumps have one per 550), which costs nothing until
+   * the nodes are made (untouched pages are never resident) */
+  r.arena.first_cap = (guint) CLAMP (source->length / 500, 256, 1 << 22);
   r.can_drop = source->length >= ((gsize) 32 << 20) &&
                is_read_only_file_mapping (source->data, source->length);
   r.dropped_to = region;
@@ -4253,7 +4870,9 @@ hearth_microprofile_read_full (const HearthImportSource     *source,
   r.lx.p = region;
 
   hearth_import_source_progress (source, 0.0);
+  pipeline_start (&r);
   parse_statements (&r);
+  pipeline_stop (&r);
 
   if (!r.failed)
     {
