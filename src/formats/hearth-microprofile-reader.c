@@ -224,8 +224,7 @@ typedef struct
                        * far away in memory when it is from an older frame */
 } FvLast;
 
-/* What entering and leaving a scope touches of a node, in one cache line
- * (its labels in a second one, which the CPU fetches with the first):
+/* What entering and leaving a scope touches of a node, in one cache line:
  * a scope's ENTER looks up its node in the parent's line (which its own
  * ENTER loaded) and counts the call in the node's line, where its LEAVE
  * then adds the time. Separate arrays cost three cache misses a scope. */
@@ -236,15 +235,22 @@ typedef struct
   double  cpu;              /* V_CPU */
   double  calls;            /* V_CALLS */
   FvLast  fv[2];            /* V_CPU, V_CALLS: see fv_add */
-  /* the second line: the node's first labels and meta counters (label_add,
-   * counter_add); more go to the reader's table */
+} NodeHot;
+
+G_STATIC_ASSERT (sizeof (NodeHot) == 64);
+
+/* A node's first labels and meta counters (label_add, counter_add), one
+ * cache line of their own, apart from NodeHot: few scopes have them, and
+ * every scope's ENTER would fetch them otherwise */
+typedef struct
+{
   guint32 label[5];         /* ann_intern () ids, 0 = free */
   guint32 label_n[5];       /* how many times */
   guint32 counter[2];       /* ann_intern () ids, 0 = free */
   double  counter_v[2];
-} NodeHot;
+} NodeNotes;
 
-G_STATIC_ASSERT (sizeof (NodeHot) == 128);
+G_STATIC_ASSERT (sizeof (NodeNotes) == 64);
 
 typedef struct
 {
@@ -257,7 +263,9 @@ typedef struct
   guint32  *last_child;
   guint32  *next_sibling;
   NodeHot  *hot;            /* 64-byte aligned */
-  double   *v[N_V];         /* the memory values; the others are in hot */
+  NodeNotes *notes;         /* 64-byte aligned */
+  double  (*mem)[4];        /* per node: the memory values (V_ALLOC_COUNT ...),
+                             * together, as an event updates all four */
   Slot     *slots;
   guint     n_slots;
   guint     n_used;
@@ -1850,13 +1858,13 @@ arena_clear (Arena *a)
   g_free (a->last_child);
   g_free (a->next_sibling);
   g_aligned_free (a->hot);
-  for (guint m = 0; m < N_V; m++)
-    g_free (a->v[m]);
+  g_aligned_free (a->notes);
+  g_free (a->mem);
   g_free (a->slots);
   memset (a, 0, sizeof *a);
 }
 
-/* Frees all but the nodes' hot lines (NodeHot), keeping the node count */
+/* Frees all but the nodes' notes (NodeNotes), keeping the node count */
 static void
 arena_free_cold (Arena *a)
 {
@@ -1865,8 +1873,7 @@ arena_free_cold (Arena *a)
   g_clear_pointer (&a->first_child, g_free);
   g_clear_pointer (&a->last_child, g_free);
   g_clear_pointer (&a->next_sibling, g_free);
-  for (guint m = 0; m < N_V; m++)
-    g_clear_pointer (&a->v[m], g_free);
+  g_clear_pointer (&a->mem, g_free);
   g_clear_pointer (&a->slots, g_free);
   a->n_slots = a->n_used = 0;
 }
@@ -1919,19 +1926,24 @@ arena_new_node (Arena   *a,
     {
       guint cap = MAX (MAX (256, a->first_cap), a->cap * 2);
       NodeHot *hot;
+      NodeNotes *notes;
 
       a->parent = g_renew (guint32, a->parent, cap);
       a->timer = g_renew (guint32, a->timer, cap);
       a->first_child = g_renew (guint32, a->first_child, cap);
       a->last_child = g_renew (guint32, a->last_child, cap);
       a->next_sibling = g_renew (guint32, a->next_sibling, cap);
-      hot = g_aligned_alloc (cap, sizeof (NodeHot), 128);
+      hot = g_aligned_alloc (cap, sizeof (NodeHot), 64);
+      notes = g_aligned_alloc (cap, sizeof (NodeNotes), 64);
+      if (a->notes != NULL)
+        memcpy (notes, a->notes, sizeof (NodeNotes) * a->n);
+      g_aligned_free (a->notes);
+      a->notes = notes;
       if (a->hot != NULL)
         memcpy (hot, a->hot, sizeof (NodeHot) * a->n);
       g_aligned_free (a->hot);
       a->hot = hot;
-      for (guint m = V_ALLOC_COUNT; m < N_V; m++)
-        a->v[m] = g_renew (double, a->v[m], cap);
+      a->mem = g_realloc_n (a->mem, cap, sizeof *a->mem);
       a->cap = cap;
     }
   node = a->n++;
@@ -1945,10 +1957,8 @@ arena_new_node (Arena   *a,
   a->hot[node].cpu = 0;
   a->hot[node].calls = 0;
   memset (a->hot[node].fv, 0, sizeof a->hot[node].fv);
-  memset (a->hot[node].label, 0, sizeof a->hot[node].label);
-  memset (a->hot[node].counter, 0, sizeof a->hot[node].counter);
-  for (guint m = V_ALLOC_COUNT; m < N_V; m++)
-    a->v[m][node] = 0;
+  memset (a->mem[node], 0, sizeof a->mem[node]);
+  memset (&a->notes[node], 0, sizeof a->notes[node]);
   return node;
 }
 
@@ -2039,7 +2049,7 @@ arena_val (Arena   *a,
     return &a->hot[node].cpu;
   if (m == V_CALLS)
     return &a->hot[node].calls;
-  return &a->v[m][node];
+  return &a->mem[node][m - V_ALLOC_COUNT];
 }
 
 static inline guint
@@ -2120,14 +2130,14 @@ ann_add (Reader  *r,
 
 /* A label of @node (§6.5: it belongs to the innermost open scope). Labels
  * and meta counters come once or more every frame, two million in a 100 MB
- * dump, so a node's first ones are counted in its own second cache line
- * (NodeHot) and only the rest in the table. The builder gets each once. */
+ * dump, so a node's first ones are counted in a cache line of their own
+ * (NodeNotes) and only the rest in the table. The builder gets each once. */
 static void
 label_add (Reader  *r,
            guint32  node,
            guint32  id)
 {
-  NodeHot *h = &r->arena.hot[node];
+  NodeNotes *h = &r->arena.notes[node];
 
   for (guint k = 0; k < G_N_ELEMENTS (h->label); k++)
     {
@@ -2153,7 +2163,7 @@ counter_add (Reader  *r,
              guint32  id,
              double   value)
 {
-  NodeHot *h = &r->arena.hot[node];
+  NodeNotes *h = &r->arena.notes[node];
 
   if (!isfinite (value) || value == 0)
     return;
@@ -4394,27 +4404,51 @@ copy_subtree (Reader               *r,
               guint                 tnode)
 {
   Arena *a = &r->arena;
+  /* (builder node, next arena child to copy) */
   g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint32) * 2);
-  guint32 pair[2] = { container, tnode };
+  guint32 top[2] = { tnode, a->first_child[container] };
 
+  /* In depth-first pre-order, which is the profile's own node order: the
+   * builder then keeps its node numbers and the annotations and frame
+   * values stay in order when it remaps them */
   copy_values (r, b, container, tnode);
-  g_array_append_val (stack, pair);
+  g_array_append_val (stack, top);
   while (stack->len > 0)
     {
-      guint32 *top = &g_array_index (stack, guint32, (stack->len - 1) * 2);
-      guint32 node = top[0], bnode = top[1];
+      guint32 *t = &g_array_index (stack, guint32, (stack->len - 1) * 2);
+      guint32 c = t[1], child[2];
 
-      g_array_set_size (stack, stack->len - 1);
-      for (guint32 c = a->first_child[node]; c != HEARTH_NO_INDEX; c = a->next_sibling[c])
+      if (c == HEARTH_NO_INDEX)
         {
-          guint32 child[2];
-
-          child[0] = c;
-          child[1] = hearth_profile_builder_add_child (b, bnode, function_of_timer (r, b, cache, a->timer[c]));
-          copy_values (r, b, c, child[1]);
-          g_array_append_val (stack, child);
+          g_array_set_size (stack, stack->len - 1);
+          continue;
         }
+      t[1] = a->next_sibling[c];
+      child[0] = hearth_profile_builder_add_child (b, t[0], function_of_timer (r, b, cache, a->timer[c]));
+      child[1] = a->first_child[c];
+      copy_values (r, b, c, child[0]);
+      g_array_append_val (stack, child);
     }
+}
+
+/* The labels and counters @v kept in its own cache line (NodeNotes), to
+ * builder node @bn */
+static void
+annotate_node (Reader               *r,
+               HearthProfileBuilder *b,
+               guint32               v,
+               guint                 bn)
+{
+  const NodeNotes *h = &r->arena.notes[v];
+
+  for (guint k = 0; k < G_N_ELEMENTS (h->label) && h->label[k] != 0; k++)
+    hearth_profile_builder_add_unique_annotation (b, bn, HEARTH_ANNOTATION_LABEL,
+                                                  g_ptr_array_index (r->ann_name_list, h->label[k] - 1),
+                                                  h->label_n[k]);
+  for (guint k = 0; k < G_N_ELEMENTS (h->counter) && h->counter[k] != 0; k++)
+    hearth_profile_builder_add_unique_annotation (b, bn, HEARTH_ANNOTATION_COUNTER,
+                                                  g_ptr_array_index (r->ann_name_list, h->counter[k] - 1),
+                                                  h->counter_v[k]);
 }
 
 static char **
@@ -4536,20 +4570,20 @@ build_profile (Reader *r)
    * the rest of the arena is not needed any more: give it back first, this
    * is the peak of the load's memory */
   arena_free_cold (&r->arena);
-  for (guint32 v = 0; v < r->arena.n && r->fv_map != NULL; v++)
+  if (r->fv_map != NULL)
     {
-      const NodeHot *h = &r->arena.hot[v];
+      /* in the builder's node order, which is the profile's (copy_subtree),
+       * so that finish() finds them sorted */
+      guint nb = hearth_profile_builder_get_n_nodes (b);
+      g_autofree guint32 *unmap = g_new (guint32, MAX (nb, 1));
 
-      if (r->fv_map[v] == HEARTH_NO_INDEX)
-        continue;
-      for (guint k = 0; k < G_N_ELEMENTS (h->label) && h->label[k] != 0; k++)
-        hearth_profile_builder_add_unique_annotation (b, r->fv_map[v], HEARTH_ANNOTATION_LABEL,
-                                                      g_ptr_array_index (r->ann_name_list, h->label[k] - 1),
-                                                      h->label_n[k]);
-      for (guint k = 0; k < G_N_ELEMENTS (h->counter) && h->counter[k] != 0; k++)
-        hearth_profile_builder_add_unique_annotation (b, r->fv_map[v], HEARTH_ANNOTATION_COUNTER,
-                                                      g_ptr_array_index (r->ann_name_list, h->counter[k] - 1),
-                                                      h->counter_v[k]);
+      memset (unmap, 0xff, sizeof (guint32) * MAX (nb, 1));
+      for (guint32 v = 0; v < r->arena.n; v++)
+        if (r->fv_map[v] < nb)
+          unmap[r->fv_map[v]] = v;
+      for (guint bn = 0; bn < nb; bn++)
+        if (unmap[bn] != HEARTH_NO_INDEX)
+          annotate_node (r, b, unmap[bn], bn);
     }
   for (guint i = 0; i < r->n_ann_slots && r->fv_map != NULL; i++)
     {
