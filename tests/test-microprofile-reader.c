@@ -919,6 +919,22 @@ test_quotes_nonfinite (void)
   g_assert_true (g_strv_contains (hearth_profile_get_warnings (profile), "6 numbers are NaN or infinite"));
 }
 
+/* A capture time past the year 9999 is damage, not a time (fuzz-found: in
+ * milliseconds it overflowed a gint64) */
+static void
+test_capture_time_range (void)
+{
+  g_autofree char *a = fixture_text ("microprofile-a.html");
+  g_autofree char *big = replace (a, "DumpUtcCaptureTime = 1700000000;", "DumpUtcCaptureTime = 1700000003e8;");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HearthProfile) profile = read_string (big, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (hearth_profile_get_capture_time_ms (profile), <, 0);
+  g_assert_true (g_strv_contains (hearth_profile_get_warnings (profile),
+                                  "DumpUtcCaptureTime 1.7e+17 is not a time between 1970 and 9999; ignored"));
+}
+
 static void
 test_optional_missing (void)
 {
@@ -1116,6 +1132,7 @@ main (int   argc,
   g_test_add_func ("/hearth/microprofile-reader/truncated", test_truncated);
   g_test_add_func ("/hearth/microprofile-reader/quotes-nonfinite", test_quotes_nonfinite);
   g_test_add_func ("/hearth/microprofile-reader/optional-missing", test_optional_missing);
+  g_test_add_func ("/hearth/microprofile-reader/capture-time-range", test_capture_time_range);
   g_test_add_func ("/hearth/microprofile-reader/dollar-timers", test_dollar_timers);
   g_test_add_func ("/hearth/microprofile-reader/leave-without-enter", test_leave_without_enter);
   g_test_add_func ("/hearth/microprofile-reader/stale-entries", test_stale_entries);

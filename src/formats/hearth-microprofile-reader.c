@@ -3836,8 +3836,17 @@ handle_value (Reader     *r,
     }
   else if (strcmp (name, "DumpUtcCaptureTime") == 0 && v->kind == VAL_NUM)
     {
-      r->capture_time = (gint64) v->raw;
-      r->has_capture_time = TRUE;
+      double t = val_num (v, NAN);
+
+      /* seconds since 1970; past the year 9999 it is damage, and in
+       * milliseconds it would not fit the profile's gint64 */
+      if (t >= 0 && t <= 253402300799.0)
+        {
+          r->capture_time = (gint64) t;
+          r->has_capture_time = TRUE;
+        }
+      else
+        reader_warn (r, "DumpUtcCaptureTime %g is not a time between 1970 and 9999; ignored", t);
     }
   else if (strcmp (name, "PlatformInfo") == 0 && val_str (v))
     {
