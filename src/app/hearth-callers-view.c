@@ -447,6 +447,7 @@ hearth_callers_view_update_titles (HearthCallersView *self)
       /* GTK 4.8 keeps reserving a hidden column's fixed width */
       gtk_column_view_column_set_fixed_width (self->columns[t][CELL_COUNT], count_label != NULL ? 75 : -1);
       gtk_column_view_column_set_title (self->columns[t][CELL_TIME], _("Time"));
+      /* xgettext:no-c-format */
       gtk_column_view_column_set_title (self->columns[t][CELL_PERCENT], _("% of Total"));
     }
 
