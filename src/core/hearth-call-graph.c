@@ -14,6 +14,7 @@
 
 #include "hearth-call-graph.h"
 #include "hearth-combine.h"
+#include "hearth-hash.h"
 
 /* A caller → callee graph: nodes are the profile's function ids, edges carry
  * a count and an inclusive time. profiler.lua reports give exactly this (and
@@ -65,7 +66,7 @@ hearth_call_graph_new (guint n_functions)
   self->n_functions = n_functions;
   self->functions = g_new0 (FunctionFigures, MAX (n_functions, 1));
   self->edges = g_array_new (FALSE, TRUE, sizeof (HearthCallEdge));
-  self->edge_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->edge_index = g_hash_table_new_full (hearth_uint64_hash, g_int64_equal, g_free, NULL);
 
   return self;
 }

@@ -17,6 +17,7 @@
 
 #include "hearth-combine.h"
 #include "hearth-csv-writer.h"
+#include "hearth-hash.h"
 
 /* A diff is the union of two call trees, matched by the path of function
  * identities (kind, name, source, line, group and flags, as combining does: a
@@ -463,7 +464,7 @@ hearth_diff_new (HearthProfile * const *left,
   ut.function = g_array_new (FALSE, FALSE, sizeof (guint32));
   ut.side_node[0] = g_array_new (FALSE, FALSE, sizeof (guint32));
   ut.side_node[1] = g_array_new (FALSE, FALSE, sizeof (guint32));
-  ut.children = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  ut.children = g_hash_table_new_full (hearth_uint64_hash, g_int64_equal, g_free, NULL);
   g_array_append_val (ut.parent, none);
   g_array_append_val (ut.function, none);
   g_array_append_val (ut.side_node[0], root);

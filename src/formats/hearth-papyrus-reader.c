@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "hearth-csv-writer.h"
+#include "hearth-hash.h"
 #include "hearth-papyrus-reader.h"
 #include "hearth-profile-builder.h"
 
@@ -1031,7 +1032,7 @@ hearth_papyrus_read_many (const HearthImportSource  *sources,
    * one per stack, in the order of calls->stacks. */
   {
     const HearthCallTree *tree = hearth_profile_get_call_tree (profile);
-    g_autoptr(GHashTable) by_path = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+    g_autoptr(GHashTable) by_path = g_hash_table_new_full (hearth_uint64_hash, g_int64_equal, g_free, NULL);
     g_autoptr(GHashTable) stack_node = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
     g_autoptr(GArray) chain = g_array_new (FALSE, FALSE, sizeof (guint32));
 
