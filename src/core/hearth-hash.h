@@ -12,6 +12,22 @@
 G_BEGIN_DECLS
 
 /**
+ * hearth_hash64:
+ * @key: a 64-bit key
+ *
+ * Mixes all bits of @key (the finaliser of MurmurHash3) into a hash for
+ * open-addressing tables indexed by its low bits.
+ */
+static inline guint
+hearth_hash64 (guint64 key)
+{
+  key ^= key >> 33;
+  key *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  key ^= key >> 33;
+  return (guint) key;
+}
+
+/**
  * hearth_uint64_hash:
  * @key: (type guint64): a pointer to a 64-bit key
  *
@@ -25,12 +41,7 @@ G_BEGIN_DECLS
 static inline guint
 hearth_uint64_hash (gconstpointer key)
 {
-  guint64 v = *(const guint64 *) key;
-
-  v ^= v >> 33;
-  v *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-  v ^= v >> 33;
-  return (guint) v;
+  return hearth_hash64 (*(const guint64 *) key);
 }
 
 G_END_DECLS

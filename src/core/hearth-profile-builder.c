@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "hearth-hash.h"
 #include "hearth-profile-builder.h"
 #include "hearth-profile-private.h"
 
@@ -140,17 +141,6 @@ ensure_node_capacity (HearthProfileBuilder *self,
     }
 }
 
-static inline guint
-slot_hash (guint64 key)
-{
-  key ^= key >> 33;
-  key *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-  key ^= key >> 33;
-  key *= G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
-  key ^= key >> 33;
-  return (guint) key;
-}
-
 static void
 slots_insert (ChildSlot *slots,
               guint      n_slots,
@@ -158,7 +148,7 @@ slots_insert (ChildSlot *slots,
               guint32    node)
 {
   guint mask = n_slots - 1;
-  guint i = slot_hash (key) & mask;
+  guint i = hearth_hash64 (key) & mask;
 
   while (slots[i].key != 0)
     i = (i + 1) & mask;
@@ -617,7 +607,7 @@ index_child (HearthProfileBuilder *self,
   if ((self->n_used_slots + 1) * 2 > self->n_slots)
     slots_grow (self);
   mask = self->n_slots - 1;
-  for (i = slot_hash (key) & mask; self->slots[i].key != 0; i = (i + 1) & mask)
+  for (i = hearth_hash64 (key) & mask; self->slots[i].key != 0; i = (i + 1) & mask)
     if (self->slots[i].key == key)
       return;
   self->slots[i].key = key;
@@ -656,7 +646,7 @@ hearth_profile_builder_get_child (HearthProfileBuilder *self,
 
   key = slot_key (parent, function);
   mask = self->n_slots - 1;
-  for (i = slot_hash (key) & mask; self->slots[i].key != 0; i = (i + 1) & mask)
+  for (i = hearth_hash64 (key) & mask; self->slots[i].key != 0; i = (i + 1) & mask)
     if (self->slots[i].key == key)
       return self->slots[i].node;
 
@@ -855,44 +845,32 @@ hearth_profile_builder_take_frame_values (HearthProfileBuilder *self,
   g_return_if_fail (values != NULL || n == 0);
   g_return_if_fail (n <= G_MAXUINT);
 
-  if (self->n_frame_values == 0 && node_map != NULL)
+  /* finish() maps the nodes (on its second core) when these are the only
+   * entries; it also drops those of nodes or metrics that do not exist */
+  if (self->n_frame_values == 0)
     {
-      /* the usual case: finish() maps the nodes, on its second core */
       g_free (self->frame_values);
       g_clear_pointer (&self->frame_value_map, g_free);
       self->frame_values = values;
       self->n_frame_values = self->frame_values_cap = n;
-      self->frame_value_map = g_memdup2 (node_map, sizeof (guint32) * n_map);
+      if (node_map != NULL)
+        self->frame_value_map = g_memdup2 (node_map, sizeof (guint32) * n_map);
       self->n_frame_value_map = n_map;
       return;
     }
 
-  apply_frame_value_map (self);
+  reserve_frame_values (self, n);         /* maps the entries already here */
   for (gsize i = 0; i < n; i++)
     {
       guint32 node = values[i].node;
 
       if (node_map != NULL)
         node = node < n_map ? node_map[node] : HEARTH_NO_INDEX;
-      if (node >= self->n_nodes || (values[i].metric & HEARTH_FRAME_VALUE_METRIC_MASK) >= HEARTH_N_METRICS)
-        values[i].value = 0;      /* dropped by finish_frame_values() */
-      else
-        values[i].node = node;
+      values[i].node = node;
     }
-
-  if (self->n_frame_values == 0)
-    {
-      g_free (self->frame_values);
-      self->frame_values = values;
-      self->n_frame_values = self->frame_values_cap = n;
-    }
-  else
-    {
-      reserve_frame_values (self, n);
-      memcpy (self->frame_values + self->n_frame_values, values, n * sizeof (HearthFrameValue));
-      self->n_frame_values += n;
-      g_free (values);
-    }
+  memcpy (self->frame_values + self->n_frame_values, values, n * sizeof (HearthFrameValue));
+  self->n_frame_values += n;
+  g_free (values);
 }
 
 /* Groups the entries by frame into the profile's per-frame table, in place:
@@ -1032,12 +1010,8 @@ annotation_hash (guint32     node,
                  guint32     kind,
                  const char *name)
 {
-  guint64 key = (((guint64) node << 1 | kind) * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)) ^ g_str_hash (name);
-
-  key ^= key >> 33;
-  key *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-  key ^= key >> 33;
-  return (guint) key;
+  return hearth_hash64 ((((guint64) node << 1 | kind) * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)) ^
+                        g_str_hash (name));
 }
 
 static void

@@ -22,6 +22,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "hearth-hash.h"
 #include "hearth-microprofile-private.h"
 #include "hearth-microprofile-reader.h"
 #include "hearth-profile-builder.h"
@@ -1878,15 +1879,6 @@ arena_free_cold (Arena *a)
   a->n_slots = a->n_used = 0;
 }
 
-static inline guint
-arena_hash (guint64 key)
-{
-  key ^= key >> 33;
-  key *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-  key ^= key >> 33;
-  return (guint) key;
-}
-
 static void
 arena_slot_insert (Slot    *slots,
                    guint    n_slots,
@@ -1894,7 +1886,7 @@ arena_slot_insert (Slot    *slots,
                    guint32  node)
 {
   guint mask = n_slots - 1;
-  guint i = arena_hash (key) & mask;
+  guint i = hearth_hash64 (key) & mask;
 
   while (slots[i].key != 0)
     i = (i + 1) & mask;
@@ -1996,7 +1988,7 @@ arena_child_slow (Arena   *a,
     {
       guint64 key = (((guint64) parent << 32) | timer) + 1;
       guint mask = a->n_slots - 1;
-      guint i = arena_hash (key) & mask;
+      guint i = hearth_hash64 (key) & mask;
 
       while (a->slots[i].key != 0)
         {
@@ -2056,12 +2048,7 @@ static inline guint
 ann_hash (guint32 node,
           guint32 name)
 {
-  guint64 key = ((guint64) node << 32) | name;
-
-  key ^= key >> 33;
-  key *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-  key ^= key >> 33;
-  return (guint) key;
+  return hearth_hash64 (((guint64) node << 32) | name);
 }
 
 static void
@@ -2541,14 +2528,6 @@ fv_within (Reader   *r,
   return g + 1 >= cut->len || e <= g_array_index (cut, double, g + 1);
 }
 
-/* Whether @base has an element for frame @g (fv_split grows it otherwise) */
-static inline gboolean
-fv_base_in (GArray *base,
-            guint   g)
-{
-  return g < base->len;
-}
-
 static GArray *
 fv_base_of (Reader *r,
             guint   j)
@@ -2710,7 +2689,7 @@ close_scope (Reader      *r,
     {
       GArray *base = fv_base_of (r, j);
 
-      if (within && fv_base_in (base, g))
+      if (within && g < base->len)        /* else fv_split grows it */
         g_array_index (base, double, g) += dur;
       else
         fv_split (r, th->gpu, se->start, end, NO_TIMER, 1, base);
@@ -2824,25 +2803,33 @@ push_scope (Reader      *r,
     }
 }
 
+/* Label @index of @tl (§6.5), or NULL when the index is out of range */
+static const char *
+label_lookup (const ThreadArr *tl,
+              guint64          index)
+{
+  if (tl == NULL || tl->strings == NULL || index >= tl->n)
+    return NULL;
+  index = tl->raw[index];
+  if (index >= tl->strings->len)
+    return NULL;
+  if (g_ptr_array_index (tl->strings, index) == NULL)
+    return "(overwritten)";
+  return g_ptr_array_index (tl->strings, index);
+}
+
+/* label_lookup (), with "??" for a bad index, which is counted */
 static const char *
 label_text (Reader          *r,
             const ThreadArr *tl,
             guint64          index)
 {
-  if (tl == NULL || tl->strings == NULL || index >= tl->n)
-    {
-      r->n_bad_label++;
-      return "??";
-    }
-  index = tl->raw[index];
-  if (index >= tl->strings->len)
-    {
-      r->n_bad_label++;
-      return "??";
-    }
-  if (g_ptr_array_index (tl->strings, index) == NULL)
-    return "(overwritten)";
-  return g_ptr_array_index (tl->strings, index);
+  const char *text = label_lookup (tl, index);
+
+  if (text != NULL)
+    return text;
+  r->n_bad_label++;
+  return "??";
 }
 
 static void
@@ -3047,12 +3034,11 @@ process_thread_frame (Reader          *r,
           if (r->scope_func != NULL && th->depth > 0)
             {
               StackEntry *se = &th->stack[th->depth - 1];
-              guint n_bad = r->n_bad_label;
+              const char *text = label_lookup (tl, ti->raw[k]);   /* label_id () counted it */
 
               if (se->labels == NULL)
                 se->labels = g_ptr_array_new_with_free_func (g_free);
-              g_ptr_array_add (se->labels, g_strdup (label_text (r, tl, ti->raw[k])));
-              r->n_bad_label = n_bad;         /* counted by label_id () */
+              g_ptr_array_add (se->labels, g_strdup (text != NULL ? text : "??"));
             }
         }
       else if (t >= 8 && t < EVENT_BASE)
